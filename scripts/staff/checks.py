@@ -1,0 +1,571 @@
+"""Every content check behind `python scripts/staff.py check`.
+
+Each check takes the repository root and returns `Finding`s naming the file, the line and the fix.
+`run_all` runs them all; the command line prints them and exits 1 when there is any.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import jsonfile
+from .findings import Finding
+from .pages import Page, page_file, read_page
+from .rule_changes import MARKERS
+
+SOURCES = ("zj-notice", "js-notice")
+UNITS = ("months", "days", "working_days", "hours", "kb", "list", "text")
+HOLIDAY_NAMES = ("new_years_day", "spring_festival", "tomb_sweeping_day", "labour_day",
+                 "dragon_boat_festival", "mid_autumn_festival", "national_day")
+REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
+LANG_NAME = {"zh": "Chinese", "en": "English"}
+ANCHOR_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FAQ = re.compile(r"^faq-(\d+)$")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class Site:
+    """The pages under docs/, by language-neutral key and language."""
+
+    root: Path
+    pages: dict[tuple[str, str], Page] = field(default_factory=dict)
+    excluded: list[str] = field(default_factory=list)
+
+    def get(self, key: str, lang: str) -> Page | None:
+        return self.pages.get((key, lang))
+
+    def keys(self) -> list[str]:
+        return sorted({key for key, _ in self.pages})
+
+
+def parse_date(text: object) -> dt.date | None:
+    if not isinstance(text, str) or not DATE_FORMAT.match(text):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _excluded_patterns(root: Path) -> list[str]:
+    """Patterns of `exclude_docs` in mkdocs.yml (gitignore style), read as plain text."""
+    config = root / "mkdocs.yml"
+    if not config.exists():
+        return []
+    lines = config.read_text(encoding="utf-8").splitlines()
+    patterns: list[str] = []
+    for index, line in enumerate(lines):
+        if re.match(r"^exclude_docs\s*:\s*\|", line):
+            for following in lines[index + 1:]:
+                if following.strip() and not following.startswith((" ", "\t")):
+                    break
+                if following.strip() and not following.strip().startswith("#"):
+                    patterns.append(following.strip())
+    return patterns
+
+
+def load_site(root: Path) -> Site:
+    site = Site(root)
+    docs = root / "docs"
+    patterns = _excluded_patterns(root)
+    spec = None
+    if patterns:
+        import pathspec
+        spec = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    for path in sorted(docs.rglob("*.md")):
+        rel_docs = path.relative_to(docs).as_posix()
+        if spec and spec.match_file(rel_docs) or any(part.startswith(".") for part in path.parts[len(docs.parts):]):
+            site.excluded.append(rel_docs)
+            continue
+        page = read_page(path, root)
+        site.pages[(page.key, page.lang)] = page
+    return site
+
+
+# ---------------------------------------------------------------- pages
+
+
+def check_twins(site: Site) -> list[Finding]:
+    findings = []
+    for (key, lang), page in sorted(site.pages.items()):
+        other = "en" if lang == "zh" else "zh"
+        if not site.get(key, other):
+            missing = "docs/" + page_file(key, other)
+            findings.append(Finding(
+                page.rel, 0, f"this page has no {LANG_NAME[other]} version: {missing} does not exist",
+                f"create {missing} with the same sections (translate the page), "
+                f"or run: python scripts/staff.py new-page {key} --title-zh … --title-en …"
+                if lang == "zh" else f"create {missing} with the same sections (every page exists in both languages)"))
+    return findings
+
+
+def check_front_matter(site: Site, today: dt.date) -> list[Finding]:
+    findings = []
+    for page in site.pages.values():
+        if page.front_matter_error:
+            line, problem = page.front_matter_error
+            findings.append(Finding(page.rel, line, problem,
+                                    "write each front matter line as `key: value`; put text with a colon in quotes"))
+            continue
+        meta = page.front_matter
+        if meta is None:
+            findings.append(Finding(
+                page.rel, 1, "the page has no front matter (the block between two `---` lines at the top)",
+                "start the file with ---, then title, description, source, source_section and checked lines, "
+                "then --- (copy it from the twin page or see CONTRIBUTING.md)"))
+            continue
+        line_of = page.front_matter_lines
+        source = meta.get("source")
+        for key in REQUIRED_KEYS:
+            value = meta.get(key)
+            if key == "source_section" and source == "none":
+                continue
+            if value is None or (isinstance(value, str) and not value.strip()):
+                findings.append(Finding(page.rel, line_of.get(key, 1),
+                                        f'front matter has no "{key}"' if key not in meta else f'front matter "{key}" is empty',
+                                        _FRONT_MATTER_FIX[key]))
+        for key, value in meta.items():
+            if isinstance(value, str) and re.match(r"^\s*(TODO|待填写|请填写)", value):
+                findings.append(Finding(page.rel, line_of.get(key, 1), f'front matter "{key}" is still a placeholder ({value!r})',
+                                        f'write the real {key} in the page\'s language'))
+        description = meta.get("description")
+        if isinstance(description, str) and len(description) > 120:
+            findings.append(Finding(page.rel, line_of.get("description", 1),
+                                    f"the description is {len(description)} characters long (search engines cut it at 120)",
+                                    "shorten the description to one sentence of at most 120 characters"))
+        if source is not None:
+            values = source if isinstance(source, list) else [source]
+            if source == "none":
+                pass
+            elif not values or not all(v in SOURCES for v in values):
+                findings.append(Finding(page.rel, line_of.get("source", 1), f"source {source!r} is not one of the known sources",
+                                        "write source: zj-notice (Zhejiang notice), js-notice (Jiangsu notice), "
+                                        "[zj-notice, js-notice], or none (a page not based on a notice)"))
+        checked = meta.get("checked")
+        if checked is not None and not (isinstance(checked, str) and not checked.strip()):
+            date = parse_date(checked if isinstance(checked, str) else str(checked))
+            if date is None:
+                findings.append(Finding(page.rel, line_of.get("checked", 1), f"checked date {checked!r} is not a valid date",
+                                        "write the date you re-read the source as YYYY-MM-DD, e.g. checked: "
+                                        f"{today.isoformat()}"))
+            elif date > today:
+                findings.append(Finding(page.rel, line_of.get("checked", 1),
+                                        f"checked date {date.isoformat()} is in the future (today is {today.isoformat()})",
+                                        "write the date you actually re-read the source (核对日期), not a later one"))
+    return findings
+
+
+_FRONT_MATTER_FIX = {
+    "title": "add a line `title: …` with the page title in the page's language (页面标题)",
+    "description": "add a line `description: …` with one sentence saying what the page is for (<= 120 characters)",
+    "source": "add a line `source: zj-notice`, `source: js-notice`, `source: [zj-notice, js-notice]` or `source: none`",
+    "source_section": "add a line `source_section: …` naming where in the notice this comes from, e.g. 二（二）3",
+    "checked": "add a line `checked: YYYY-MM-DD` with the date you last re-read the source (核对日期)",
+}
+
+
+def check_headings(site: Site) -> list[Finding]:
+    findings = []
+    for page in site.pages.values():
+        h1 = [h for h in page.headings if h.level == 1]
+        for extra in h1[1:]:
+            findings.append(Finding(page.rel, extra.line, f"second top-level heading (# …) on the page (first on line {h1[0].line})",
+                                    "keep one `# ` heading per page; make this one `## `"))
+        seen: dict[str, int] = {}
+        for line, anchor in page.explicit_ids:
+            if anchor in seen:
+                findings.append(Finding(page.rel, line, f"anchor {{ #{anchor} }} is used twice on this page (also line {seen[anchor]})",
+                                        "give each heading its own anchor"))
+            seen.setdefault(anchor, line)
+            if not ANCHOR_FORMAT.match(anchor) and not anchor.startswith("__"):
+                findings.append(Finding(page.rel, line, f"anchor {{ #{anchor} }} is not lower-case ASCII kebab-case",
+                                        "use lower-case English letters, digits and hyphens, e.g. { #confirmation-window }, "
+                                        "identical in both languages"))
+        for line, name in page.markers:
+            if name not in MARKERS:
+                known = ", ".join("{{ staff: %s }}" % marker for marker in sorted(MARKERS))
+                findings.append(Finding(page.rel, line, f"unknown marker {{{{ staff: {name} }}}}",
+                                        f"use one of the known markers ({known}) or remove it"))
+    return findings
+
+
+def check_anchor_parity(site: Site) -> list[Finding]:
+    """Explicit anchors identical in both languages; FAQ anchors faq-1 … faq-N in order."""
+    findings = []
+    for key in site.keys():
+        zh, en = site.get(key, "zh"), site.get(key, "en")
+        for page in (zh, en):
+            if page is None:
+                continue
+            numbers = [(line, int(FAQ.match(a).group(1))) for line, a in page.explicit_ids if FAQ.match(a)]
+            for position, (line, number) in enumerate(numbers, start=1):
+                if number != position:
+                    findings.append(Finding(page.rel, line,
+                                            f"FAQ anchor {{ #faq-{number} }} is number {position} on the page: "
+                                            "FAQ anchors must run faq-1, faq-2, … in order without gaps",
+                                            f"renumber this heading's anchor to {{ #faq-{position} }} (and its twin page the same way), "
+                                            "then update links to it"))
+                    break
+        if zh is None or en is None:
+            continue
+        for page, twin in ((zh, en), (en, zh)):
+            twin_ids = {a for _, a in twin.explicit_ids}
+            for line, anchor in page.explicit_ids:
+                if anchor not in twin_ids and not anchor.startswith("__"):
+                    findings.append(Finding(page.rel, line,
+                                            f"anchor {{ #{anchor} }} has no match in {twin.rel}",
+                                            f"add {{ #{anchor} }} to the same heading in {twin.rel} "
+                                            "(anchors are identical in both languages), or correct the spelling"))
+    return findings
+
+
+def _resolve(page: Page, target: str) -> tuple[str, str]:
+    """(path under docs/, anchor) for a relative link target of `page`."""
+    path, _, anchor = target.partition("#")
+    if not path:
+        return "", anchor
+    base = posixpath.dirname(page.key)
+    return posixpath.normpath(posixpath.join(base, path)), anchor
+
+
+def _missing_anchor(site: Site, target_key: str, lang: str, anchor: str) -> str | None:
+    """Why `anchor` is missing in the `lang` version of `target_key`, or None when it exists."""
+    target = site.get(target_key, lang)
+    if target is None:
+        return None  # reported as a missing page or missing twin
+    if anchor and anchor not in target.anchors():
+        return f"there is no heading with {{ #{anchor} }} in {target.rel}"
+    return None
+
+
+def check_links(site: Site) -> list[Finding]:
+    findings = []
+    docs = site.root / "docs"
+    for page in site.pages.values():
+        twin = site.get(page.key, "en" if page.lang == "zh" else "zh")
+        twin_targets = {_resolve(twin, link.target) for link in twin.links} if twin else set()
+        for link in page.links:
+            target = link.target
+            if not target or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith("//"):
+                continue
+            if target.startswith("/"):
+                findings.append(Finding(page.rel, link.line, f'link to "{target}" is an absolute path',
+                                        "write a relative link to the .md file, e.g. ../jiangsu/faq.md#faq-3"))
+                continue
+            resolved, anchor = _resolve(page, target)
+            if resolved == "":
+                target_key = page.key
+            elif resolved.endswith(".md"):
+                target_key = resolved[:-len(".en.md")] if resolved.endswith(".en.md") else resolved[:-len(".md")]
+                if resolved.startswith("../") or not (site.get(target_key, "zh") or site.get(target_key, "en")):
+                    findings.append(Finding(page.rel, link.line, f'link to "{target}": the page docs/{resolved} does not exist',
+                                            "correct the path (it is relative to this page's folder) or create the page"))
+                    continue
+            else:
+                file = docs / resolved
+                if file.is_dir() or target.endswith("/"):
+                    index = posixpath.join(posixpath.relpath(resolved, posixpath.dirname(page.key) or "."), "index.md")
+                    findings.append(Finding(page.rel, link.line, f'link to "{target}" points to a folder, not a page',
+                                            f'link to the page file instead, e.g. "{index}"'))
+                elif not file.exists() and not link.image and "." not in posixpath.basename(resolved):
+                    findings.append(Finding(page.rel, link.line, f'link to "{target}": internal links must name the .md file',
+                                            f'write "{target.split("#")[0]}.md" (with #anchor if needed)'))
+                elif not file.exists():
+                    findings.append(Finding(page.rel, link.line, f'link to "{target}": the file docs/{resolved} does not exist',
+                                            "correct the path (relative to this page's folder) or add the file"))
+                continue
+            for lang in (page.lang, "en" if page.lang == "zh" else "zh"):
+                reason = _missing_anchor(site, target_key, lang, anchor)
+                if reason is None:
+                    continue
+                if lang == page.lang:
+                    findings.append(Finding(page.rel, link.line, f'link to "{target}": {reason}',
+                                            "correct the anchor or add the heading"))
+                elif (resolved, anchor) not in twin_targets:
+                    findings.append(Finding(page.rel, link.line,
+                                            f'link to "{target}": the {LANG_NAME[page.lang]} page has the section but {reason}',
+                                            "add the same { #anchor } to the heading in the other language "
+                                            "(the language switcher lands there)"))
+    return findings
+
+
+# ---------------------------------------------------------------- engine data
+
+
+def check_rules(site: Site) -> list[Finding]:
+    root = site.root
+    path = root / "wizard" / "data" / "rules.json"
+    if not path.exists():
+        return []
+    file = jsonfile.load(path, root)
+    if file.data is None:
+        return file.findings
+    findings = list(file.findings)
+    if not isinstance(file.data, dict):
+        return findings + [Finding(file.rel, 1, "rules.json is not a {…} block of rule ids",
+                                   'write {"zj.registration_window": {"guide": "zhejiang/faq.md#faq-8"}, …}')]
+    for rule, entry in file.data.items():
+        line = file.line_of_key(rule)
+        guide = entry.get("guide") if isinstance(entry, dict) else None
+        guides = [guide]
+        by_action = entry.get("guide_by_action") if isinstance(entry, dict) else None
+        if isinstance(by_action, dict):
+            guides += list(by_action.values())
+        for guide in guides:
+            findings += _check_guide(site, file, rule, line, guide)
+    known = set(file.data)
+    for lang in ("zh", "en"):
+        text_path = root / "wizard" / "text" / f"{lang}.json"
+        if not text_path.exists():
+            continue
+        text = jsonfile.load(text_path, root)
+        findings += text.findings
+        if not isinstance(text.data, dict):
+            continue
+        reported = set()
+        for text_key in text.data:
+            parts = text_key.split(".")
+            if len(parts) >= 3 and parts[0] in ("zj", "js"):
+                rule = ".".join(parts[:2])
+                if rule not in known and rule not in reported:
+                    reported.add(rule)
+                    findings.append(Finding(text.rel, text.line_of_key(text_key),
+                                            f'rule "{rule}" has text but no entry in wizard/data/rules.json, so its findings link nowhere',
+                                            f'add "{rule}": {{"guide": "<page>.md#<anchor>"}} to wizard/data/rules.json'))
+    return findings
+
+
+def _check_guide(site: Site, file: jsonfile.JsonFile, rule: str, line: int, guide: object) -> list[Finding]:
+    """One guide link of rules.json: "<Chinese page under docs/>.md#<anchor>", anchor present in both languages."""
+    if not isinstance(guide, str) or "#" not in guide or not guide.split("#", 1)[1]:
+        shown = f' ("{guide}")' if isinstance(guide, str) else ""
+        return [Finding(file.rel, line, f'rule "{rule}" has no guide link with an anchor{shown}',
+                        'give it "guide": "<page under docs/>.md#<anchor>", e.g. "zhejiang/faq.md#faq-8", '
+                        "and put that { #anchor } on the heading that explains the rule, in both languages")]
+    page_path, anchor = guide.split("#", 1)
+    if not page_path.endswith(".md") or page_path.endswith(".en.md"):
+        return [Finding(file.rel, line, f'rule "{rule}" guide "{guide}" does not name a Chinese .md page',
+                        'write the path of the Chinese page under docs/, e.g. "jiangsu/renewal.md#decision-time"')]
+    key = page_path[:-len(".md")]
+    findings = []
+    for lang in ("zh", "en"):
+        target = site.get(key, lang)
+        if target is None:
+            findings.append(Finding(file.rel, line, f'rule "{rule}" links to "{guide}", but docs/{page_file(key, lang)} does not exist',
+                                    "correct the page path in rules.json, or create the page in both languages"))
+        elif anchor not in {a for _, a in target.explicit_ids}:
+            auto = anchor in target.anchors()
+            findings.append(Finding(
+                file.rel, line, f'rule "{rule}" links to "{guide}": there is no heading with {{ #{anchor} }} in {target.rel}'
+                + (" (only an automatic id, which changes when the heading is reworded)" if auto else ""),
+                f"add {{ #{anchor} }} to the heading that explains this rule in {target.rel}, or correct the anchor in rules.json"))
+    return findings
+
+
+def check_parameters(root: Path) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    folder = root / "wizard" / "data" / "parameters"
+    files = sorted(folder.rglob("*.json")) if folder.exists() else []
+    for path in files:
+        file = jsonfile.load(path, root)
+        findings += file.findings
+        data = file.data
+        if data is None:
+            continue
+        rel = file.rel
+        if not isinstance(data, dict):
+            findings.append(Finding(rel, 1, "a rule data file must be one {…} block",
+                                    'write {"description": {…}, "unit": …, "reference": …, "values": {"YYYY-MM-DD": {"value": …}}}'))
+            continue
+        description = data.get("description")
+        if not (isinstance(description, dict) and all(isinstance(description.get(l), str) and description[l].strip()
+                                                        for l in ("zh", "en"))):
+            findings.append(Finding(rel, file.line_of_key("description") if "description" in data else 1,
+                                    "the rule value has no description in both languages",
+                                    'write "description": {"zh": "…", "en": "…"}'))
+        if data.get("unit") not in UNITS:
+            findings.append(Finding(rel, file.line_of_key("unit") if "unit" in data else 1,
+                                    f'unit {data.get("unit")!r} is not one of {", ".join(UNITS)}',
+                                    'write the unit of the value, e.g. "unit": "working_days" (工作日)'))
+        file_reference = data.get("reference")
+        has_file_reference = isinstance(file_reference, str) and file_reference.strip()
+        if "reference" in data and not has_file_reference:
+            findings.append(Finding(rel, file.line_of_key("reference"), "the reference is empty",
+                                    'name the document and section, e.g. "004_6b6b954dcd5456b7.txt, 三、其他事宜 3"'))
+        values = data.get("values")
+        if not isinstance(values, dict) or not values:
+            stray = "value" in data
+            findings.append(Finding(rel, file.line_of_key("value" if stray else "values") if (stray or "values" in data) else 1,
+                                    "the rule value has no effective date" if stray or isinstance(values, list)
+                                    else 'there is no "values" block with dated values',
+                                    'put each value under the date it takes effect: "values": {"2021-11-15": {"value": 10}}'))
+            if not has_file_reference and "reference" not in data:
+                findings.append(Finding(rel, 1, "the rule value has no reference (依据)",
+                                        'add "reference": "<notice file>, <section>", e.g. "004_6b6b954dcd5456b7.txt, 三、其他事宜 3"'))
+            continue
+        values_line = file.line_of_key("values")
+        previous: tuple[str, dt.date] | None = None
+        for key, entry in values.items():
+            line = file.line_of_key(key, values_line)
+            date = parse_date(key)
+            if date is None:
+                findings.append(Finding(rel, line, f'the value under "{key}" has no effective date ("{key}" is not a date YYYY-MM-DD)',
+                                        'key each value by the date it takes effect, e.g. "2027-01-01": {"value": 15}; '
+                                        "add a new dated value instead of overwriting the old one"))
+            elif previous and date <= previous[1]:
+                findings.append(Finding(rel, line, f'effective date {key} comes after {previous[0]} in the file but is not later',
+                                        "list the dated values earliest first, each date once; the newest goes last"))
+            if date:
+                previous = (key, date)
+            if not isinstance(entry, dict) or "value" not in entry:
+                findings.append(Finding(rel, line, f'the entry for "{key}" has no "value"',
+                                        f'write "{key}": {{"value": …}}'))
+                continue
+            entry_reference = entry.get("reference")
+            if not has_file_reference and not (isinstance(entry_reference, str) and entry_reference.strip()):
+                findings.append(Finding(rel, line, f'the value for "{key}" has no reference (依据): the file has none and the value has none',
+                                        'add "reference": "<notice file>, <section>" to the file or to this dated value'))
+    return findings, len(files)
+
+
+def check_holidays(root: Path) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    folder = root / "wizard" / "data" / "holidays"
+    files = sorted(folder.glob("*.json")) if folder.exists() else []
+    for path in files:
+        file = jsonfile.load(path, root)
+        findings += file.findings
+        data, rel = file.data, file.rel
+        if data is None:
+            continue
+        name_year = int(path.stem) if re.fullmatch(r"\d{4}", path.stem) else None
+        if name_year is None:
+            findings.append(Finding(rel, 0, "a holiday file must be named after its year, e.g. 2027.json",
+                                    "rename the file to <year>.json"))
+        if not isinstance(data, dict):
+            findings.append(Finding(rel, 1, "a holiday file must be one {…} block",
+                                    'write {"year": …, "reference": …, "holidays": {…}, "workdays": {…}} (see CONTRIBUTING.md)'))
+            continue
+        year = data.get("year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            findings.append(Finding(rel, file.line_of_key("year") if "year" in data else 1, 'the file has no "year" number',
+                                    f'add "year": {name_year or 2027} (a number, no quotes)'))
+            year = name_year
+        elif name_year is not None and year != name_year:
+            findings.append(Finding(rel, file.line_of_key("year"), f'"year" is {year} but the file is named {path.name}',
+                                    f"make them the same: the file for {year} is {year}.json"))
+        reference = data.get("reference")
+        if not (isinstance(reference, str) and reference.strip()):
+            findings.append(Finding(rel, file.line_of_key("reference") if "reference" in data else 1,
+                                    "the holiday file has no reference (依据)",
+                                    'add "reference": the title and number of the State Council notice '
+                                    "(国务院办公厅关于…年部分节假日安排的通知（国办发明电〔…〕…号）)"))
+        days: dict[str, dict[str, object]] = {}
+        for kind in ("holidays", "workdays"):
+            block = data.get(kind)
+            if kind not in data:
+                findings.append(Finding(rel, 1, f'the file has no "{kind}" block',
+                                        f'add "{kind}": {{"YYYY-MM-DD": "<festival name>", …}} ({{}} if there are none)'))
+                continue
+            if not isinstance(block, dict):
+                findings.append(Finding(rel, file.line_of_key(kind), f'"{kind}" is not a {{…}} block of dates',
+                                        f'write "{kind}": {{"YYYY-MM-DD": "<festival name>", …}}'))
+                continue
+            days[kind] = block
+            block_line = file.line_of_key(kind)
+            for key, name in block.items():
+                line = file.line_of_key(key, block_line)
+                date = parse_date(key)
+                if date is None:
+                    findings.append(Finding(rel, line, f'"{key}" in "{kind}" is not a date YYYY-MM-DD',
+                                            "write each day as YYYY-MM-DD, e.g. 2027-10-01"))
+                    continue
+                if year is not None and date.year != year:
+                    findings.append(Finding(rel, line, f"{key} in \"{kind}\" is not in {year}",
+                                            f"list only days of {year}; days of another year go in that year's file"))
+                if name not in HOLIDAY_NAMES:
+                    findings.append(Finding(rel, line, f'"{name}" is not a known festival name',
+                                            "use one of: " + ", ".join(HOLIDAY_NAMES)))
+                if kind == "workdays" and date.weekday() < 5:
+                    findings.append(Finding(rel, line, f"make-up workday (调休上班) {key} is a {WEEKDAYS[date.weekday()]}, already a working day",
+                                            "list only the Saturdays and Sundays the notice says are working days"))
+        both = set(days.get("holidays", {})) & set(days.get("workdays", {}))
+        for key in sorted(both):
+            findings.append(Finding(rel, file.line_of_key(key, file.line_of_key("workdays")),
+                                    f"{key} is listed both as a holiday (放假) and as a make-up workday (调休上班)",
+                                    "check the notice and keep the day in one list only"))
+    return findings, len(files)
+
+
+def check_cases(root: Path) -> tuple[list[Finding], int]:
+    findings: list[Finding] = []
+    folder = root / "tests" / "cases"
+    files = sorted(folder.rglob("*.json")) if folder.exists() else []
+    names: dict[str, str] = {}
+    for path in files:
+        file = jsonfile.load(path, root)
+        findings += file.findings
+        if file.data is None:
+            continue
+        entries = case_entries(file.data)
+        if entries is None:
+            findings.append(Finding(file.rel, 1, "a case table must be a list of cases (or one case)",
+                                    'write [{"name": "…", "case": {…}, "expect": {…}}, …]'))
+            continue
+        for index, entry in enumerate(entries):
+            name = entry.get("name") if isinstance(entry, dict) else None
+            line = file.line_of(name) if isinstance(name, str) and name else 1
+            if not isinstance(entry, dict) or not isinstance(name, str) or not name.strip():
+                findings.append(Finding(file.rel, line, f"case number {index + 1} has no name",
+                                        'give every case a "name": a sentence saying what it shows'))
+                continue
+            for key in ("case", "expect"):
+                if not isinstance(entry.get(key), dict):
+                    findings.append(Finding(file.rel, line, f'case "{name}" has no "{key}" {{…}} block',
+                                            f'add "{key}": {{…}} to the case'))
+            if name in names:
+                findings.append(Finding(file.rel, line, f'case name "{name}" is also used in {names[name]}',
+                                        "give each case its own name (outcomes matches cases by name)"))
+            names.setdefault(name, file.rel)
+    return findings, len(files)
+
+
+def case_entries(data: object) -> list | None:
+    """The list of case entries in a case-table file: a list, {"cases": [...]}, or one case."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict) and isinstance(data.get("cases"), list):
+        return data["cases"]
+    if isinstance(data, dict) and "case" in data:
+        return [data]
+    return None
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    counts: dict[str, int]
+
+
+def run_all(root: Path, today: dt.date | None = None) -> Report:
+    today = today or dt.date.today()
+    site = load_site(root)
+    findings = []
+    findings += check_twins(site)
+    findings += check_front_matter(site, today)
+    findings += check_headings(site)
+    findings += check_anchor_parity(site)
+    findings += check_links(site)
+    findings += check_rules(site)
+    parameter_findings, parameter_count = check_parameters(root)
+    holiday_findings, holiday_count = check_holidays(root)
+    case_findings, case_count = check_cases(root)
+    findings += parameter_findings + holiday_findings + case_findings
+    findings = sorted(set(findings), key=lambda f: (f.path, f.line, f.problem))
+    return Report(findings, {"pages": len(site.pages), "rule data files": parameter_count,
+                             "holiday files": holiday_count, "case tables": case_count})
