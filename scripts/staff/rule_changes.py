@@ -47,10 +47,28 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _localized(value: object, lang: str) -> str:
+    """Text of a {"zh": …, "en": …} dict in `lang`, or the value itself as text."""
+    if isinstance(value, dict) and lang in value:
+        return str(value[lang])
+    return str(value)
+
+
+def _item(item: object, lang: str) -> str:
+    """One list item: a code as `code`, a record like {"number": …, "purpose": {…}} as 'number (purpose)'."""
+    if isinstance(item, dict):
+        if lang in item:
+            return _cell(item[lang])
+        parts = [_localized(part, lang) for part in item.values()]
+        main, rest = parts[0], parts[1:]
+        return _cell(main + (f"（{'；'.join(rest)}）" if lang == "zh" else f" ({'; '.join(rest)})") if rest else main)
+    return f"`{item}`"
+
+
 def format_value(value: object, unit: str | None, lang: str) -> str:
     """A rule value in words: `format_value(10, "working_days", "en")` -> '10 working days'."""
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(f"`{item}`" for item in value)
+        return ("、" if lang == "zh" else ", ").join(_item(item, lang) for item in value)
     if isinstance(value, bool):
         return {True: {"zh": "是", "en": "yes"}, False: {"zh": "否", "en": "no"}}[value][lang]
     if isinstance(value, dict):
