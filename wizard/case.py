@@ -1,0 +1,143 @@
+"""Parse and validate a case against the answer specs in ``questions.json``.
+
+A case is ``{"province", "profession", "action", "today"?, "answers"?}``. ``parse_case`` returns a
+``Case`` whose ``answers`` holds every answer of that form: the given value, else the default,
+else ``None`` (not given). Anything else raises ``InvalidCase`` naming the field, in this order:
+the case itself, unknown top-level keys, province, profession, action (and their combination),
+``today``, ``answers``, unknown answer keys, then each answer in form order.
+
+Rules (from issue 3 and the coordinator's reading): null for an optional answer means "not given";
+null for a required answer means missing, except ``date_or_null`` (``employment_contract_end``),
+where null means open-ended. Booleans must be JSON booleans; numbers finite and not booleans;
+dates strictly ``YYYY-MM-DD``; enum values exact; events in the past may not be after ``today``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import schema
+from .errors import InvalidCase
+from .text import format_date, render
+
+TOP_LEVEL_KEYS = ("province", "profession", "action", "today", "answers")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+MAX_YEAR = 9998  # later dates leave no room for the periods counted from them
+
+
+@dataclass(frozen=True)
+class Case:
+    """A validated case."""
+
+    province: str
+    profession: str
+    action: str
+    today: date
+    answers: dict
+
+
+def _fail(field, key, **params):
+    raise InvalidCase(field, render(f"error.{key}", dict(params, field=field or "")))
+
+
+def parse_date(value, field: str) -> date:
+    """A strict ``YYYY-MM-DD`` date, else ``InvalidCase``."""
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        _fail(field, "type.date")
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        _fail(field, "impossible_date", value=value)
+    if parsed.year > MAX_YEAR or parsed.year < 1:
+        _fail(field, "date_range", value=value)
+    return parsed
+
+
+def _choices(values) -> str:
+    return ", ".join(values)
+
+
+def _parse_answer(spec: dict, value, field: str, today: date):
+    kind = spec["type"]
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            _fail(field, "type.boolean")
+        return value
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            _fail(field, "type.number")
+        if isinstance(value, float) and not math.isfinite(value):
+            _fail(field, "type.number")
+        if "min" in spec and value < spec["min"]:
+            _fail(field, "negative", minimum=spec["min"])
+        return value
+    if kind == "enum":
+        if not isinstance(value, str) or value not in spec["enum"]:
+            _fail(field, "type.enum", allowed=_choices(spec["enum"]))
+        return value
+    if kind == "text":
+        if not isinstance(value, str):
+            _fail(field, "type.text")
+        if not value.strip():
+            _fail(field, "empty")
+        return value
+    if kind in ("date", "date_or_null"):
+        if value is None and kind == "date_or_null":
+            return None
+        parsed = parse_date(value, field)
+        if spec.get("not_after_today") and parsed > today:
+            _fail(field, "future", value=parsed, today=today)
+        return parsed
+    raise AssertionError(f"unknown answer type {kind}")  # guarded by the data test
+
+
+def parse_case(raw, default_today: date | None = None) -> Case:
+    """Validate ``raw`` (already decoded JSON) and return a ``Case``."""
+    if not isinstance(raw, dict):
+        _fail(None, "not_object")
+    for key in raw:
+        if key not in TOP_LEVEL_KEYS:
+            _fail(str(key), "unknown_key", allowed=_choices(TOP_LEVEL_KEYS))
+    provinces = schema.provinces()
+    province = raw.get("province")
+    if not isinstance(province, str) or province not in provinces:
+        _fail("province", "enum_top", allowed=_choices(provinces))
+    profession = raw.get("profession")
+    if not isinstance(profession, str) or profession not in schema.all_professions():
+        _fail("profession", "enum_top", allowed=_choices(schema.all_professions()))
+    if profession not in provinces[province]["professions"]:
+        _fail("profession", "combination", allowed=_choices(provinces[province]["professions"]))
+    action = raw.get("action")
+    if not isinstance(action, str) or action not in schema.all_actions():
+        _fail("action", "enum_top", allowed=_choices(schema.all_actions()))
+    if action not in provinces[province]["actions"] or not schema.has_form(province, profession, action):
+        _fail("action", "combination", allowed=_choices(provinces[province]["actions"]))
+    today = raw.get("today")
+    today = (default_today or date.today()) if today is None else parse_date(today, "today")
+    answers = raw.get("answers")
+    if answers is None:
+        answers = {}
+    if not isinstance(answers, dict):
+        _fail("answers", "answers_not_object")
+    specs = schema.form(province, profession, action)
+    known = {spec["id"] for spec in specs}
+    for key in answers:
+        if key not in known:
+            _fail(f"answers.{key}", "unknown_answer", allowed=_choices(sorted(known)) or "—")
+    parsed = {}
+    for spec in specs:
+        field = f"answers.{spec['id']}"
+        given = spec["id"] in answers
+        value = answers.get(spec["id"])
+        if value is None and not (given and spec["type"] == "date_or_null"):
+            if spec["required"]:
+                _fail(field, "missing")
+            parsed[spec["id"]] = spec.get("default")
+            continue
+        parsed[spec["id"]] = _parse_answer(spec, value, field, today)
+    return Case(province, profession, action, today, parsed)
+
+
+__all__ = ["Case", "parse_case", "parse_date", "format_date"]

@@ -1,0 +1,54 @@
+"""How each date of a report was computed, and what would change the outcome (for the browser).
+
+``explain(case)`` returns ``{"rule_data_version", "report", "dates", "what_would_change"}``:
+for each date the start date and field, the period and its unit, the rule data reference, the
+Civil Code articles applied and, for working-day counts, every day looked at (counted working
+days, skipped weekends and holidays, counted make-up workdays) with their names in both languages.
+"""
+from __future__ import annotations
+
+from . import datafiles, parameters, report
+from .engine import run
+from .text import LANGUAGES, describe_day, render
+from .workdays import Day
+
+
+def _day_json(day: Day) -> dict:
+    return {"date": day.day.isoformat(), "kind": day.kind, "name": day.name, "counted": day.working,
+            "estimated": day.estimated, "label": {lang: describe_day(day, lang) for lang in LANGUAGES}}
+
+
+def _working(key: str, working: dict, value) -> dict:
+    province, name = working["parameter"].split("/")
+    entry = {
+        "value": value.isoformat(), "rule": working["rule"], "start": working["start"].isoformat(),
+        "start_field": working["start_field"], "period": {"amount": working["amount"], "unit": working["unit"]},
+        "parameter": working["parameter"], "reference": parameters.reference(province, name),
+        "law": render(f"explain.law.{working['unit']}"),
+        "how": render(f"explain.how.{working['unit']}" + (".month_end" if working.get("month_end") else ""),
+                      {"start": working["start"], "amount": working["amount"], "end": value}),
+        "estimated": False,
+    }
+    if "last_day" in working:
+        entry["last_day"] = _day_json(working["last_day"])
+    if "count" in working:
+        count = working["count"]
+        entry["days"] = [_day_json(day) for day in count.days]
+        entry["skipped"] = [_day_json(day) for day in count.days if not day.working]
+        entry["makeup_workdays"] = [_day_json(day) for day in count.days if day.kind == "makeup_workday"]
+        entry["estimated"] = count.estimated
+    return entry
+
+
+def explain(raw) -> dict:
+    """Explain a case (raises ``InvalidCase`` like ``check``)."""
+    case, outcome = run(raw)
+    return {
+        "rule_data_version": datafiles.data_version(),
+        "report": report.build(case, outcome),
+        "dates": {key: _working(key, outcome.workings[key], value) for key, value in outcome.dates.items()},
+        "what_would_change": [
+            {"rule": change.rule, "text": render(f"explain.change.{change.rule}.{change.variant}", change.params)}
+            for change in outcome.changes
+        ],
+    }

@@ -1,0 +1,42 @@
+"""What a rule returns: a ``Finding`` (rule id, status, text variant, typed parameters).
+
+Rules never format text; ``report`` turns a finding into ``{"rule", "status", "text", "source"}``
+by looking up ``<rule>.<status>[.<variant>]`` in the text files and the guide anchor in
+``wizard/data/rules.json``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("pass", "action", "fail", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    status: str
+    variant: str | None = None
+    params: dict = field(default_factory=dict)
+
+    @property
+    def text_key(self) -> str:
+        return f"{self.rule}.{self.status}" + (f".{self.variant}" if self.variant else "")
+
+
+@dataclass
+class Outcome:
+    """Everything the rules of one province produce for a case.
+
+    ``dates`` maps a date key (``registration_deadline``) to a ``date``; ``estimated`` lists the
+    keys computed over a year without a published holiday schedule; ``workings`` keeps, per date,
+    how it was computed (for ``wizard.explain``).
+    """
+
+    findings: list[Finding] = field(default_factory=list)
+    dates: dict = field(default_factory=dict)
+    estimated: list[str] = field(default_factory=list)
+    workings: dict = field(default_factory=dict)
+    changes: list[Finding] = field(default_factory=list)
+
+    def add(self, rule: str, status: str, variant: str | None = None, **params) -> None:
+        self.findings.append(Finding(rule, status, variant, params))

@@ -1,0 +1,63 @@
+"""The sentences users read, one file per language (``wizard/text/zh.json``, ``en.json``).
+
+Keys read ``<rule>.<status>[.<variant>]`` (``zj.registration_window.action``) plus ``error.*``,
+``explain.*`` and ``calendar.*``; values are ``str.format`` templates. ``render()`` formats typed
+values per language: dates, numbers, and calendar days (``workdays.Day``) are written out here, so
+rules never build strings.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from . import datafiles
+from .workdays import Day
+
+LANGUAGES = ("zh", "en")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def texts(language: str) -> dict[str, str]:
+    return datafiles.load("text", f"{language}.json")
+
+
+def format_date(day: date, language: str) -> str:
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_number(number: float | int) -> str:
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        number = int(number)
+    return f"{number:g}" if isinstance(number, float) else str(number)
+
+
+def describe_day(day: Day, language: str) -> str:
+    """"星期六" / "a Saturday", "法定节假日（春节）" / "a public holiday (Spring Festival)"."""
+    table = texts(language)
+    if day.kind in ("holiday", "makeup_workday"):
+        name = table.get(f"calendar.holiday.{day.name}", day.name)
+        return table[f"calendar.kind.{day.kind}"].format(name=name)
+    return table.get(f"calendar.weekday.{day.name}", day.name)
+
+
+def _value(value, language: str):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, date):
+        return format_date(value, language)
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, Day):
+        return describe_day(value, language)
+    if isinstance(value, dict) and set(value) == set(LANGUAGES):
+        return value[language]
+    return value
+
+
+def render(key: str, params: dict | None = None) -> dict[str, str]:
+    """``{"zh": ..., "en": ...}`` for ``key`` with ``params`` formatted per language."""
+    params = params or {}
+    return {language: texts(language)[key].format(**{k: _value(v, language) for k, v in params.items()})
+            for language in LANGUAGES}

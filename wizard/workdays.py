@@ -1,0 +1,183 @@
+"""Working days: Monday–Friday, minus statutory holidays, plus make-up workdays (调休).
+
+Where a day's schedule comes from, in order:
+
+1. ``wizard/data/holidays/<year>.json`` in the repo (staff add a year's published schedule; a file
+   overrides ``chinesecalendar`` for that year);
+2. ``chinesecalendar`` 1.11.0 (its data ends with 2026; later years raise ``NotImplementedError``,
+   which is caught here);
+3. otherwise an estimate: weekends plus the fixed-date statutory holidays of 《全国年节及纪念日放假办法》
+   (2024 revision, State Council Decree No. 795, art. 2): 1 January, 1–2 May, 1–3 October. Lunar
+   holidays and make-up workdays cannot be known in advance, so such a day is marked ``estimated``.
+
+>>> from datetime import date
+>>> add_working_days(date(2026, 9, 24), 1).end      # Mid-Autumn 25-27 Sep 2026
+datetime.date(2026, 9, 28)
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import datafiles
+
+try:  # pragma: no cover - import guard only
+    import chinese_calendar
+    from chinese_calendar.constants import Holiday as _Holiday
+
+    _CC_NAMES = {member.value: member.name for member in _Holiday}
+except ImportError:  # pragma: no cover
+    chinese_calendar = None
+    _CC_NAMES = {}
+
+HOLIDAY_NAMES = (
+    "new_years_day", "spring_festival", "tomb_sweeping_day", "labour_day",
+    "dragon_boat_festival", "mid_autumn_festival", "national_day",
+)
+FIXED_DATE_HOLIDAYS = {  # Decree No. 795, art. 2 (fixed solar dates only)
+    (1, 1): "new_years_day",
+    (5, 1): "labour_day", (5, 2): "labour_day",
+    (10, 1): "national_day", (10, 2): "national_day", (10, 3): "national_day",
+}
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Day:
+    """One calendar day and why it is or is not a working day.
+
+    ``kind`` is ``workday``, ``weekend``, ``holiday`` or ``makeup_workday``; ``name`` is the holiday
+    name (``spring_festival``) for holidays and make-up workdays, else the weekday name;
+    ``estimated`` is true when no published schedule covered the day.
+    """
+
+    day: date
+    kind: str
+    name: str
+    estimated: bool
+
+    @property
+    def working(self) -> bool:
+        return self.kind in ("workday", "makeup_workday")
+
+
+class HolidayFileError(ValueError):
+    """A ``wizard/data/holidays/<year>.json`` file does not have the documented shape."""
+
+
+def validate_schedule(data: dict, year: int | None = None) -> None:
+    """Raise ``HolidayFileError`` unless ``data`` is a valid holidays file (for ``year`` if given)."""
+    if not isinstance(data, dict) or set(data) - {"year", "reference", "holidays", "workdays", "note"}:
+        raise HolidayFileError("keys must be year, reference, holidays, workdays (and optional note)")
+    if not isinstance(data.get("year"), int) or (year is not None and data["year"] != year):
+        raise HolidayFileError("year missing or not the year of the file name")
+    if not isinstance(data.get("reference"), str) or not data["reference"].strip():
+        raise HolidayFileError("reference missing")
+    for section in ("holidays", "workdays"):
+        days = data.get(section, {})
+        if not isinstance(days, dict):
+            raise HolidayFileError(f"{section} must be an object")
+        for key, name in days.items():
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", key, re.ASCII):
+                raise HolidayFileError(f"{section}: {key!r} is not YYYY-MM-DD")
+            try:
+                day = date.fromisoformat(key)
+            except ValueError as exc:
+                raise HolidayFileError(f"{section}: {key} is not a date") from exc
+            if day.year != data["year"]:
+                raise HolidayFileError(f"{section}: {key} is not in {data['year']}")
+            if name not in HOLIDAY_NAMES:
+                raise HolidayFileError(f"{section}: unknown holiday name {name!r}")
+    if set(data.get("holidays", {})) & set(data.get("workdays", {})):
+        raise HolidayFileError("a day is both a holiday and a workday")
+
+
+@functools.lru_cache(maxsize=None)
+def repo_schedule(year: int) -> dict | None:
+    """The repo's holidays file for ``year``, validated, or ``None``."""
+    if f"{year}.json" not in datafiles.list_json("data", "holidays"):
+        return None
+    data = datafiles.load("data", "holidays", f"{year}.json")
+    validate_schedule(data, year)
+    return data
+
+
+class Calendar:
+    """Answers "is this a working day?"; ``schedules`` maps year -> holidays-file dict (overrides)."""
+
+    def __init__(self, schedules: dict[int, dict] | None = None, use_chinesecalendar: bool = True):
+        self._schedules = schedules
+        self._use_cc = use_chinesecalendar and chinese_calendar is not None
+
+    def _schedule(self, year: int) -> dict | None:
+        if self._schedules is not None:
+            return self._schedules.get(year)
+        return repo_schedule(year)
+
+    def day(self, day: date) -> Day:
+        """Classify ``day``."""
+        weekend = day.weekday() >= 5
+        weekday_name = WEEKDAY_NAMES[day.weekday()]
+        schedule = self._schedule(day.year)
+        if schedule is not None:
+            key = day.isoformat()
+            if key in schedule.get("holidays", {}):
+                return Day(day, "holiday", schedule["holidays"][key], False)
+            if key in schedule.get("workdays", {}):
+                return Day(day, "makeup_workday" if weekend else "workday", schedule["workdays"][key], False)
+            return Day(day, "weekend" if weekend else "workday", weekday_name, False)
+        if self._use_cc:
+            try:
+                on_holiday, cc_name = chinese_calendar.get_holiday_detail(day)
+            except NotImplementedError:
+                pass
+            else:
+                name = _CC_NAMES.get(cc_name, cc_name) if cc_name else None
+                if on_holiday:
+                    return Day(day, "holiday" if name else "weekend", name or weekday_name, False)
+                if weekend:  # a weekend day that is a working day: make-up workday
+                    return Day(day, "makeup_workday", name or weekday_name, False)
+                return Day(day, "workday", weekday_name, False)
+        fixed = FIXED_DATE_HOLIDAYS.get((day.month, day.day))
+        if fixed:
+            return Day(day, "holiday", fixed, True)
+        return Day(day, "weekend" if weekend else "workday", weekday_name, True)
+
+
+DEFAULT_CALENDAR = Calendar()
+
+
+@dataclass
+class WorkingDayCount:
+    """Result of counting working days: the last day and every day looked at on the way."""
+
+    start: date
+    working_days: int
+    end: date
+    days: list[Day] = field(default_factory=list)
+
+    @property
+    def estimated(self) -> bool:
+        return any(d.estimated for d in self.days)
+
+
+def add_working_days(start: date, working_days: int, calendar: Calendar | None = None) -> WorkingDayCount:
+    """The ``working_days``-th working day after ``start`` (the start day is not counted, art. 201)."""
+    calendar = calendar or DEFAULT_CALENDAR
+    count = WorkingDayCount(start, working_days, start)
+    current, counted = start, 0
+    while counted < working_days:
+        current += timedelta(days=1)
+        info = calendar.day(current)
+        count.days.append(info)
+        if info.working:
+            counted += 1
+    count.end = current
+    return count
+
+
+def day_info(day: date, calendar: Calendar | None = None) -> Day:
+    """Classification of a single day (for deadlines that may fall on a non-working day)."""
+    return (calendar or DEFAULT_CALENDAR).day(day)
