@@ -183,7 +183,7 @@ def compare(root: Path, base: str, python: str = sys.executable) -> Result:
         what = diff(before[f"b:{name}"], after[f"b:{name}"])
         if what:
             changes.append(Change(name, "removed", what))
-    return Result(base, base_commit, len(inputs), changes, added, removed, edited)
+    return Result(base, base_commit, len(set(work_cases) | set(base_cases)), changes, added, removed, edited)
 
 
 _KIND_NOTE = {"changed": "", "new": " (new case; BASE's engine run on it)",
@@ -197,7 +197,7 @@ def _md(text: str) -> str:
 
 def format_result(result: Result, fmt: str = "markdown") -> str:
     head = f"Rule outcomes: {result.base} ({result.base_commit}) → working tree"
-    summary = (f"{len(result.changes)} of {result.total} case run(s) changed outcome"
+    summary = (f"{len(result.changes)} of {result.total} case(s) changed outcome"
                f" ({len(result.added)} new, {len(result.edited)} edited, {len(result.removed)} removed in the case table).")
     lines: list[str] = []
     if fmt == "markdown":

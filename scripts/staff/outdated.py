@@ -31,8 +31,9 @@ def _last_commit(root: Path, rel: str) -> tuple[str, str] | None:
 def find_outdated(root: Path) -> list[Outdated]:
     """Pairs whose Chinese page has commits (or uncommitted edits) after the last commit of the English page."""
     docs = root / "docs"
-    changed = set(_git(root, "status", "--porcelain", "--untracked-files=no", "--", "docs").splitlines())
-    modified = {line[3:].strip() for line in changed}
+    has_head = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD"], cwd=root,
+                              capture_output=True).returncode == 0
+    modified = set(_git(root, "diff", "--name-only", "HEAD", "--", "docs").splitlines()) if has_head else set()
     result = []
     for zh_path in sorted(docs.rglob("*.md")):
         if zh_path.name.endswith(EN_SUFFIX):
