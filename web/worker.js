@@ -1,0 +1,124 @@
+/* Runs the rules engine (the Python package `wizard`) in Pyodide, off the page's main thread.
+ *
+ * Loaded by wizard.js as a classic Web Worker from <site>/wizard-assets/app/worker.js. Everything it
+ * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/), the two wheels
+ * listed in manifest.json. No CDN, no micropip.
+ *
+ * Messages in:  {type: "manifest", manifest}                       (sent once by the page, first)
+ *               {id, type: "check",   json}  -> exactly what `python -m wizard check -` prints
+ *               {id, type: "explain", json}  -> wizard.explain(case) or the CLI error object
+ * Messages out: {type: "progress", stage, file, loaded, total}     while loading
+ *               {type: "ready", ms, ruleDataVersion}               once Python and the engine are in
+ *               {type: "failed", reason}                           if the runtime cannot load
+ *               {id, ok: true, value} | {id, ok: false, error}     one answer per request
+ */
+"use strict";
+
+const ASSETS = new URL("../", self.location.href); // .../wizard-assets/
+const started = performance.now();
+let manifest = null;
+let manifestArrived;
+const manifestPromise = new Promise((resolve) => { manifestArrived = resolve; });
+const loadedFiles = new Set();
+
+// Python glue: check() goes through wizard.cli.main with in-memory streams, so the browser prints exactly
+// what the command line prints (same decoding, same error objects); explain() reuses the CLI's decoder.
+const GLUE = `
+import io, json, sys
+import wizard
+from wizard import cli as _cli
+
+def _run_cli(data: str):
+    saved = sys.stdin, sys.stdout, sys.stderr
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (io.TextIOWrapper(io.BytesIO(data.encode("utf-8")), encoding="utf-8"),
+               io.TextIOWrapper(out, encoding="utf-8"), io.TextIOWrapper(err, encoding="utf-8"))
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        code = _cli.main(["check", "-"])
+        streams[1].flush(); streams[2].flush()
+        result = json.dumps([code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")])
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return result
+
+def _explain(data: str):
+    try:
+        return json.dumps([0, wizard.explain(_cli.decode(data.encode("utf-8")))], ensure_ascii=False)
+    except wizard.InvalidCase as exc:
+        return json.dumps([2, exc.to_json()], ensure_ascii=False)
+    except Exception as exc:
+        return json.dumps([1, {"error": "internal_error", "detail": type(exc).__name__}])
+`;
+
+function post(message) { self.postMessage(message); }
+
+function reportResource(entry) {
+  if (!manifest) return;
+  const rel = entry.name.startsWith(ASSETS.href) ? entry.name.slice(ASSETS.href.length) : null;
+  if (!rel || !manifest.files[rel] || loadedFiles.has(rel)) return;
+  loadedFiles.add(rel);
+  const wanted = Object.keys(manifest.files).filter((f) => f.startsWith("pyodide/") || manifest.wheels.includes(f));
+  const total = wanted.reduce((sum, f) => sum + manifest.files[f].size, 0);
+  const loaded = wanted.filter((f) => loadedFiles.has(f)).reduce((sum, f) => sum + manifest.files[f].size, 0);
+  post({ type: "progress", stage: rel.startsWith("wheels/") ? "engine" : "runtime", file: rel.split("/").pop(), loaded, total });
+}
+
+if (typeof PerformanceObserver === "function") {
+  try {
+    new PerformanceObserver((list) => list.getEntries().forEach(reportResource)).observe({ type: "resource", buffered: true });
+  } catch (e) { /* progress is a nicety */ }
+}
+
+let runCli = null;
+let runExplain = null;
+const ready = (async () => {
+  if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
+  importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
+  const runtime = loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {} });
+  await manifestPromise;
+  const py = await runtime;
+  post({ type: "progress", stage: "engine", file: "", loaded: 0, total: 0 });
+  await py.loadPackage(manifest.wheels.map((w) => new URL(w, ASSETS).href), {
+    messageCallback: () => {},
+    errorCallback: (m) => { throw new Error(m); },
+  });
+  py.runPython(GLUE);
+  const version = py.runPython("wizard.RULE_DATA_VERSION");
+  runCli = py.globals.get("_run_cli");
+  runExplain = py.globals.get("_explain");
+  post({ type: "ready", ms: performance.now() - started, ruleDataVersion: version });
+  return py;
+})();
+ready.catch((error) => post({ type: "failed", reason: String(error && error.message || error) }));
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === "manifest") {
+    manifest = message.manifest;
+    manifestArrived();
+    performance.getEntriesByType("resource").forEach(reportResource);
+    return;
+  }
+  const { id, type, json } = message;
+  try {
+    await ready;
+  } catch (error) {
+    post({ id, ok: false, error: { error: "runtime_unavailable", detail: String(error) } });
+    return;
+  }
+  try {
+    if (type === "check") {
+      const [code, stdout, stderr] = JSON.parse(runCli(json));
+      if (code === 0) post({ id, ok: true, value: JSON.parse(stdout) });
+      else post({ id, ok: false, error: JSON.parse(stderr) });
+    } else if (type === "explain") {
+      const [code, value] = JSON.parse(runExplain(json));
+      post(code === 0 ? { id, ok: true, value } : { id, ok: false, error: value });
+    } else {
+      post({ id, ok: false, error: { error: "unknown_request", detail: type } });
+    }
+  } catch (error) {
+    post({ id, ok: false, error: { error: "internal_error", detail: String(error) } });
+  }
+};
