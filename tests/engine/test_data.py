@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import re
 import string
 from datetime import date
@@ -116,3 +117,25 @@ def test_the_issue_s_required_answers_are_required_in_the_form():
 def test_rule_data_version_is_a_short_hash_of_the_data():
     assert re.fullmatch(r"[0-9a-f]{12}", wizard.RULE_DATA_VERSION)
     assert wizard.RULE_DATA_VERSION == datafiles.data_version()
+
+
+def test_the_package_imports_only_the_standard_library_and_chinesecalendar():
+    import ast
+
+    allowed = set(sys.stdlib_module_names) | {"chinese_calendar", "wizard"}
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
+
+
+def test_every_answer_has_help_text():
+    for specs in schema.questions()["answers"].values():
+        for answer_id, spec in specs.items():
+            assert spec["help"]["zh"] and spec["help"]["en"], answer_id
