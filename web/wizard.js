@@ -209,9 +209,8 @@
     function syncLanguageLinks() {
       const hash = location.hash;
       document.querySelectorAll("a[hreflang]").forEach((a) => {
-        const href = a.getAttribute("href");
-        if (!href || !/wizard\/?(#.*)?$/.test(href.split("?")[0])) return;
-        a.setAttribute("href", href.split("#")[0] + hash);
+        const href = a.getAttribute("href"); // the language switcher: this page in the other language
+        if (href) a.setAttribute("href", href.split("#")[0] + hash);
       });
     }
     function writeFragment() {
