@@ -524,10 +524,12 @@ def check_cases(root: Path) -> tuple[list[Finding], int]:
                 findings.append(Finding(file.rel, line, f"case number {index + 1} has no name",
                                         'give every case a "name": a sentence saying what it shows'))
                 continue
-            for key in ("case", "expect"):
-                if not isinstance(entry.get(key), dict):
-                    findings.append(Finding(file.rel, line, f'case "{name}" has no "{key}" {{…}} block',
-                                            f'add "{key}": {{…}} to the case'))
+            if "case" not in entry and not any(key.startswith("raw") for key in entry):  # "raw", "raw_hex": CLI input
+                findings.append(Finding(file.rel, line, f'case "{name}" has no "case"',
+                                        'add "case": {…} (or "raw": "…" for input that is not JSON) to the case'))
+            if not isinstance(entry.get("expect"), dict):
+                findings.append(Finding(file.rel, line, f'case "{name}" has no "expect" {{…}} block',
+                                        'add "expect": {…} saying what the engine must answer'))
             if name in names:
                 findings.append(Finding(file.rel, line, f'case name "{name}" is also used in {names[name]}',
                                         "give each case its own name (outcomes matches cases by name)"))
