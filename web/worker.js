@@ -70,6 +70,20 @@ if (typeof PerformanceObserver === "function") {
   } catch (e) { /* progress is a nicety */ }
 }
 
+// A runtime file that fails to download makes Pyodide 0.25 hang rather than reject: watch the fetches
+// (the Response itself is passed through untouched, so streaming compilation and code caching still work).
+const originalFetch = self.fetch.bind(self);
+self.fetch = (input, init) => {
+  const result = originalFetch(input, init);
+  const url = String(input && input.url || input);
+  if (url.startsWith(ASSETS.href)) {
+    result.then((response) => {
+      if (!response.ok) post({ type: "failed", reason: `${url.split("/").pop()}: HTTP ${response.status}` });
+    }, (error) => post({ type: "failed", reason: `${url.split("/").pop()}: ${error.message || error}` }));
+  }
+  return result;
+};
+
 let runCli = null;
 let runExplain = null;
 const ready = (async () => {

@@ -1,0 +1,73 @@
+"""The answers live in the URL fragment: they survive a reload and a language switch; old links say so."""
+from __future__ import annotations
+
+import json
+
+from wizard_helpers import open_wizard
+
+FRAGMENT = ("#province=jiangsu&profession=structural_engineer&action=renewal&realname_l4=true"
+            "&application_submitted_date=2026-11-02&applicant_confirmed=true")
+
+
+def snapshot(page) -> dict:
+    page.wait_for_selector(".wizard-result[data-state=result]")
+    return {
+        "verdict": page.get_attribute(".wizard-result", "data-verdict"),
+        "rules": [li.get_attribute("data-rule") for li in page.query_selector_all(".wizard-finding")],
+        "province": page.input_value("#q-province"),
+        "action": page.input_value("#q-action"),
+        "submitted": page.input_value("#q-application_submitted_date"),
+        "confirmed": page.is_checked("#q-applicant_confirmed-true"),
+    }
+
+
+def test_answers_given_in_the_form_are_written_to_the_fragment_and_survive_a_reload(page, site_url):
+    open_wizard(page, site_url, "zh")
+    page.select_option("#q-province", value="jiangsu")
+    page.select_option("#q-profession", value="structural_engineer")
+    page.select_option("#q-action", value="renewal")
+    page.locator("#q-realname_l4").get_by_label("是", exact=True).check()
+    page.fill("#q-application_submitted_date", "2026-11-02")
+    page.locator("#q-applicant_confirmed").get_by_label("是", exact=True).check()
+    before = snapshot(page)
+    fragment = page.evaluate("location.hash")
+    assert "realname_l4=true" in fragment and "application_submitted_date=2026-11-02" in fragment
+    assert "v=" in fragment
+    page.reload()
+    page.wait_for_selector("#wizard[data-wizard-state=ready]", timeout=60_000)
+    assert snapshot(page) == before
+
+
+def test_the_language_switcher_carries_the_answers_to_the_other_language(page, site_url):
+    open_wizard(page, site_url, "zh", FRAGMENT)
+    zh = snapshot(page)
+    link = page.locator("a.md-select__link[hreflang=en]").first
+    href = link.get_attribute("href")
+    assert "realname_l4=true" in href, "the English link carries the fragment"
+    page.hover(".md-header .md-select")
+    link.click()
+    page.wait_for_url("**/en/wizard/**")
+    page.wait_for_selector("#wizard[data-wizard-state=ready]", timeout=60_000)
+    en = snapshot(page)
+    assert en == zh
+    assert page.evaluate("document.documentElement.lang").startswith("en")
+    # Changing an answer on the English page updates the link back to Chinese.
+    page.locator("#q-applicant_confirmed").get_by_label("No", exact=True).check()
+    page.wait_for_function("document.querySelector('a.md-select__link[hreflang=zh]').href.includes('applicant_confirmed=false')")
+
+
+def test_a_link_made_under_older_rule_data_says_so(page, site_url):
+    open_wizard(page, site_url, "en", "#v=000000000000" + FRAGMENT[1:].join(["&", ""]))
+    page.wait_for_selector(".wizard-result[data-state=result]")
+    notice = page.inner_text(".wizard-version-notice")
+    assert "000000000000" in notice and "older rule data" in notice
+    current = json.loads(page.evaluate("fetch('../../wizard-assets/manifest.json').then(r => r.text())"))
+    assert current["rule_data_version"] in notice
+
+
+def test_a_link_made_under_the_current_rule_data_shows_no_notice(page, site_url):
+    open_wizard(page, site_url, "en", FRAGMENT)
+    version = page.evaluate("registrationWizard.ready.then(r => r.ruleDataVersion)")
+    page.goto(f"{site_url}/en/wizard/#v={version}&{FRAGMENT[1:]}")
+    page.wait_for_selector(".wizard-result[data-state=result]")
+    assert page.query_selector(".wizard-version-notice") is None
