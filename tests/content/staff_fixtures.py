@@ -1,12 +1,10 @@
-"""Fixtures for the staff-tool tests: small fake repositories in temporary folders, and a runner for staff.py."""
+"""Helpers for the staff-tool tests: small fake repositories in temporary folders, and a runner for staff.py."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STAFF = ROOT / "scripts" / "staff.py"
@@ -71,8 +69,3 @@ def run_staff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
 def git(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", *args],
                           cwd=root, check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def good_tree(tmp_path: Path) -> Path:
-    return write_tree(tmp_path / "repo", GOOD_TREE)

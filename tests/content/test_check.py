@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY, run_staff, write_tree
+from staff_fixtures import ROOT, TODAY, run_staff, write_tree
 
 BROKEN = json.loads((Path(__file__).with_name("broken_trees.json")).read_text(encoding="utf-8"))
 

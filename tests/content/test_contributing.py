@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import ROOT, TODAY, run_staff, write_tree
+from staff_fixtures import ROOT, TODAY, run_staff, write_tree
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, git, run_staff, write_tree
+from staff_fixtures import ROOT, git, run_staff, write_tree
 
 # A tiny stand-in engine with the real engine's shape: dated rule data, wizard.check(case) -> report.
 FAKE_ENGINE = '''

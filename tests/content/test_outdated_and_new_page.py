@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import GOOD_TREE, TODAY, git, run_staff, write_tree
+from staff_fixtures import GOOD_TREE, TODAY, git, run_staff, write_tree
 
 
 def _repo(tmp_path: Path) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT, write_tree
+from staff_fixtures import ROOT, write_tree
 
 spec = importlib.util.spec_from_file_location("rule_changes_hook", ROOT / "hooks" / "rule_changes.py")
 hook = importlib.util.module_from_spec(spec)

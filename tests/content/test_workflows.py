@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from staff_fixtures import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 

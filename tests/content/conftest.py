@@ -1,0 +1,13 @@
+"""Fixtures for the staff-tool tests (helpers live in staff_fixtures.py, a name no other conftest shares)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from staff_fixtures import GOOD_TREE, write_tree
+
+
+@pytest.fixture
+def good_tree(tmp_path: Path) -> Path:
+    """A small valid repository: two Jiangsu pages in both languages, rules.json, one rule value, a case table."""
+    return write_tree(tmp_path / "repo", GOOD_TREE)
