@@ -1,11 +1,47 @@
-# Placeholder: the site-infra helper owns and completes this file.
-PYTHON ?= python3
+# Two entry points (README): `make serve` and `make test`. Everything else is what they need.
+# Works as root or not, from a clean clone; no sudo in here (.ci/run installs system packages).
+PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Material prints a multi-line banner about its end of life on every build; keep build logs to real warnings.
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv
-venv: $(BIN)/python
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[site,test]'
+.PHONY: venv node wizard-assets prepare build serve test clean
+
+venv: $(BIN)/.installed
+
+# Re-install when the project metadata changes. Fall back to python3 when python3.11 is not on PATH.
+$(BIN)/.installed: pyproject.toml
+	@if [ ! -x $(BIN)/python ]; then \
+	  py="$$(command -v $(PYTHON) || command -v python3)"; \
+	  echo "creating $(VENV) with $$py"; \
+	  "$$py" -m venv $(VENV); \
+	fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
+	@touch $@
+
+# npm ci when package-lock.json is newer than node_modules (or node_modules is missing).
+node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+	@mkdir -p node_modules && touch $@
+
+wizard-assets: venv node
+	$(BIN)/python scripts/build_wheels.py
+
+prepare: venv node wizard-assets
+
+build: prepare
+	$(BIN)/mkdocs build --strict
+
+serve: prepare
+	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
+
+test: build
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache .hypothesis
