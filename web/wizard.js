@@ -44,6 +44,14 @@
   const questionsP = fetchJSON(new URL("questions.json", ASSETS));
   const textsP = fetchJSON(new URL(`i18n/${lang}.json`, APP));
 
+  // Chromium re-requests the favicon (from its cache) on every same-document URL change, i.e. on every answer
+  // written to the fragment. Inline it once while loading, so answering makes no request at all.
+  document.querySelectorAll('link[rel~="icon"][href$=".svg"]').forEach((link) => {
+    fetch(link.href).then((r) => (r.ok ? r.text() : null)).then((svg) => {
+      if (svg) link.href = "data:image/svg+xml," + encodeURIComponent(svg);
+    }, () => {});
+  });
+
   // 2. Requests to the worker.
   let nextId = 1;
   const pending = new Map();

@@ -140,3 +140,17 @@ def test_pages_other_than_the_wizard_fetch_no_pyodide_bytes(page, site_url):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert [url for url in requested if "wizard-assets" in url or "pyodide" in url] == []
+
+
+def test_answering_after_the_engine_is_ready_makes_no_request(page, site_url):
+    open_wizard(page, site_url, "en", "#province=jiangsu&profession=constructor&action=cancellation&realname_l4=true")
+    page.wait_for_selector(".wizard-result[data-state=result]")
+    page.wait_for_load_state("networkidle")
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for value in ("false", "true") * 5:
+        page.click(f"#q-realname_l4-{value}")
+        page.wait_for_function(f"location.hash.includes('realname_l4={value}')")
+        page.wait_for_selector(".wizard-result[data-state=result]")
+    page.wait_for_timeout(300)
+    assert requested == []
