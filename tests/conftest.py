@@ -35,7 +35,8 @@ CHROMIUM_ARGS = [
 def built_site() -> Path:
     """The static site in site/. `make test` builds it first; a bare `pytest` builds it if missing."""
     if not (SITE_DIR / "index.html").exists():
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=ROOT, check=True)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=ROOT, check=True, env=env)
     return SITE_DIR
 
 

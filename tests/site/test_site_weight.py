@@ -1,0 +1,31 @@
+"""A guide page weighs at most 1.15× a vanilla Material page built with the same theme settings."""
+from __future__ import annotations
+
+import pytest
+
+from pageweight import build_vanilla_site, measure, pick_pages, serve
+
+LIMIT = 1.15
+
+
+@pytest.fixture(scope="module")
+def vanilla_weight(browser, tmp_path_factory):
+    site = build_vanilla_site(tmp_path_factory.mktemp("vanilla"))
+    url, server = serve(site)
+    try:
+        return measure(browser, url + "/")
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "/en"], ids=["zh", "en"])
+def test_a_guide_page_without_a_diagram_weighs_at_most_1_15_times_a_vanilla_material_page(
+    browser, built_site, site_url, vanilla_weight, lang_prefix
+):
+    guide = pick_pages(built_site).get("guide")
+    assert guide, "no guide page without a diagram found"
+    ours = measure(browser, site_url + lang_prefix + guide)
+    ratio = ours["bytes"] / vanilla_weight["bytes"]
+    print(f"\n{lang_prefix}{guide}: {ours['bytes']:,} B / {ours['requests']} requests; "
+          f"vanilla {vanilla_weight['bytes']:,} B / {vanilla_weight['requests']} requests; ×{ratio:.2f}")
+    assert ratio <= LIMIT, "\n".join(f"{size:>9,} {url}" for size, url in ours["detail"])
