@@ -92,16 +92,20 @@ const ready = (async () => {
   const runtime = loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {} });
   await manifestPromise;
   const py = await runtime;
+  const booted = performance.now();
   post({ type: "progress", stage: "engine", file: "", loaded: 0, total: 0 });
   await py.loadPackage(manifest.wheels.map((w) => new URL(w, ASSETS).href), {
     messageCallback: () => {},
     errorCallback: (m) => { throw new Error(m); },
   });
+  const packaged = performance.now();
   py.runPython(GLUE);
   const version = py.runPython("wizard.RULE_DATA_VERSION");
   runCli = py.globals.get("_run_cli");
   runExplain = py.globals.get("_explain");
-  post({ type: "ready", ms: performance.now() - started, ruleDataVersion: version });
+  const now = performance.now();
+  post({ type: "ready", ms: now - started, ruleDataVersion: version,
+         phases: { runtime: booted - started, wheels: packaged - booted, import: now - packaged } });
   return py;
 })();
 ready.catch((error) => post({ type: "failed", reason: String(error && error.message || error) }));
@@ -111,6 +115,8 @@ self.onmessage = async (event) => {
   if (message.type === "manifest") {
     manifest = message.manifest;
     manifestArrived();
+    // Warm the HTTP cache with the two small wheels while the runtime compiles; loadPackage reads them next.
+    manifest.wheels.forEach((w) => fetch(new URL(w, ASSETS).href).catch(() => {}));
     performance.getEntriesByType("resource").forEach(reportResource);
     return;
   }
