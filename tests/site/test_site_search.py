@@ -20,8 +20,9 @@ def search(page, site_url: str, lang: str, query: str) -> list[str]:
     box.fill(query)
     page.keyboard.press("End")  # Material reads the query on key events
     page.wait_for_selector(".md-search-result__list > li", timeout=20_000)
+    # One <li> per page; its first link is the page itself, the others are sections of it.
     hrefs = page.eval_on_selector_all(
-        ".md-search-result__list > li > a.md-search-result__link", "els => els.map(a => a.href)"
+        ".md-search-result__list > li", "items => items.map(li => li.querySelector('a').href)"
     )
     return [urlsplit(h).path for h in hrefs]
 
