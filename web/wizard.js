@@ -94,7 +94,7 @@
       if (m.type === "ready") {
         engineReady = true;
         performance.mark("wizard-engine-ready");
-        const info = { ms: performance.now() - t0, workerMs: m.ms, ruleDataVersion: m.ruleDataVersion };
+        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion };
         resolveReady(info);
         listeners.ready.forEach((f) => f(info));
       }
