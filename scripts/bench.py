@@ -234,8 +234,9 @@ class Bench:
         return "/" + found[0].parent.relative_to(self.site_dir).as_posix() + "/"
 
     def note(self, text: str) -> None:
-        print("note:", text)
-        self.results["notes"].append(text)
+        if text not in self.results["notes"]:
+            print("note:", text)
+            self.results["notes"].append(text)
 
     # bare boot ------------------------------------------------------------------
     def install_bare_pages(self) -> None:
@@ -329,8 +330,8 @@ class Bench:
         requests: list[str] = []
         try:
             page.goto(base + "/wizard/" + ANSWER_START, wait_until="load")
-            page.wait_for_function("window.registrationWizard", timeout=60000)
-            page.evaluate("() => window.registrationWizard.ready")
+            page.wait_for_function("() => !!window.registrationWizard", timeout=60000)
+            page.evaluate("() => window.registrationWizard.ready.then(() => true)")
             page.wait_for_selector("#wizard .wizard-result[data-state=result]", timeout=60000)
             page.add_script_tag(content=ANSWER_DRIVER)
             setup = page.evaluate("() => window.__answerBench.setup()")
@@ -363,7 +364,7 @@ class Bench:
             page.goto(url, wait_until="load")
             if wizard:  # the wizard page's weight includes the runtime it loads for its first verdict
                 try:
-                    page.wait_for_function("window.registrationWizard && window.registrationWizard.check",
+                    page.wait_for_function("() => !!(window.registrationWizard && window.registrationWizard.check)",
                                            timeout=60000)
                     page.evaluate("c => window.registrationWizard.check(c)", BENCH_CASE)
                 except Exception as exc:
@@ -581,6 +582,12 @@ def markdown(results: dict) -> str:
                 f"| Wizard: navigation → form usable, {temp} | {_ms(form)} | bare boot {_ms(f[f'bare_{temp}'])} | "
                 f"{'%.2f×' % ratio if ratio else '—'} | ≤ {t['form_usable_ms']} ms | "
                 f"{_met(form['median'] <= t['form_usable_ms'] if form.get('n') else None)} |")
+    for temp in ("cold", "warm"):
+        worker, verdict = f.get(f"bare_worker_{temp}", {}), f.get(f"verdict_{temp}", {})
+        if worker.get("n") and verdict.get("n"):
+            ratio = verdict["median"] / worker["median"]
+            lines.append(f"| Wizard ready vs a bare boot in a Web Worker (the wizard's own setup), {temp} | "
+                         f"{_ms(verdict)} | bare worker boot {_ms(worker)} | {ratio:.2f}× | (information) | — |")
     if f.get("bare_worker_cold", {}).get("n"):
         lines.append(f"| Bare Pyodide boot in a Web Worker, cold / warm | {_ms(f['bare_worker_cold'])} / "
                      f"{_ms(f['bare_worker_warm'])} | main-thread boot {_ms(f['bare_cold'])} / {_ms(f['bare_warm'])} "
