@@ -97,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
                 failing = {c: failing_audits(report, c) for c in CATEGORIES}
+                metric_ids = {r["id"] for r in report["categories"]["performance"]["auditRefs"] if r.get("group") == "metrics"}
                 rows.append({"page": path, "kind": kind, "scores": scores, "failing": failing,
+                             "metrics_failing": [a for a in failing["performance"] if a in metric_ids],
                              "warnings": report.get("runWarnings", [])})
                 print("  " + "  ".join(f"{c} {scores[c]:.2f}" for c in CATEGORIES))
                 for c in CATEGORIES:
@@ -116,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         for c in CATEGORIES:
             score, goal = row["scores"][c], target(c, row["kind"])
             cells.append(f"{score:.2f}" if score is not None and score >= goal else f"**{score}** (< {goal:.2f})")
-        fails = "; ".join(f"{c}: {', '.join(ids)}" for c, ids in row["failing"].items() if ids) or "none"
+        fails = "; ".join(f"{c}: {', '.join(ids)}" for c, ids in row["failing"].items() if ids and c != "performance")
+        metrics = row.get("metrics_failing") or []
+        fails = "; ".join(x for x in [("performance metrics: " + ", ".join(metrics)) if metrics else "", fails] if x) or "none"
         lines.append(f"| `{row['page']}` | " + " | ".join(cells) + f" | {fails} |")
     table = "\n".join(lines) + "\n"
     (out / "latest.md").write_text(table, encoding="utf-8")
