@@ -198,7 +198,9 @@ def invalid_cases(draw):
     elif way == "not_object":
         return draw(st.sampled_from([[case], "case", 1, None, True]))
     elif way == "answers_not_object":
-        case["answers"] = draw(st.sampled_from([[], "x", 1, None]))
+        # Not null: like every optional field, `"answers": null` means "not given", which is valid for
+        # company_rename (no answers) and a missing-answer error elsewhere.
+        case["answers"] = draw(st.sampled_from([[], "x", 1, True]))
     elif way == "missing_required":
         required = [k for k in case["answers"] if specs[k]["required"]]
         del case["answers"][draw(st.sampled_from(required))]
