@@ -279,18 +279,17 @@ def check_links(site: Site) -> list[Finding]:
                     findings.append(Finding(page.rel, link.line, f'link to "{target}": the file docs/{resolved} does not exist',
                                             "correct the path (relative to this page's folder) or add the file"))
                 continue
-            for lang in (page.lang, "en" if page.lang == "zh" else "zh"):
-                reason = _missing_anchor(site, target_key, lang, anchor)
-                if reason is None:
-                    continue
-                if lang == page.lang:
-                    findings.append(Finding(page.rel, link.line, f'link to "{target}": {reason}',
-                                            "correct the anchor or add the heading"))
-                elif (resolved, anchor) not in twin_targets:
-                    findings.append(Finding(page.rel, link.line,
-                                            f'link to "{target}": the {LANG_NAME[page.lang]} page has the section but {reason}',
-                                            "add the same { #anchor } to the heading in the other language "
-                                            "(the language switcher lands there)"))
+            reason = _missing_anchor(site, target_key, page.lang, anchor)
+            if reason is not None:
+                findings.append(Finding(page.rel, link.line, f'link to "{target}": {reason}',
+                                        "correct the anchor or add the heading"))
+                continue  # the twin's anchor only matters once this language's link works
+            other_reason = _missing_anchor(site, target_key, "en" if page.lang == "zh" else "zh", anchor)
+            if other_reason is not None and (resolved, anchor) not in twin_targets:
+                findings.append(Finding(page.rel, link.line,
+                                        f'link to "{target}": the {LANG_NAME[page.lang]} page has the section but {other_reason}',
+                                        "add the same { #anchor } to the heading in the other language "
+                                        "(the language switcher lands there)"))
     return findings
 
 

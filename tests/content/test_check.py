@@ -33,6 +33,8 @@ def test_a_broken_tree_fails_check_naming_the_file_and_the_fix(good_tree: Path, 
     assert result.returncode == 1, result.stdout + result.stderr
     for expected in case["expect"]:
         assert expected in result.stdout, f"expected {expected!r} in:\n{result.stdout}"
+    for misleading in case.get("not_expected", []):
+        assert misleading not in result.stdout, f"did not expect {misleading!r} in:\n{result.stdout}"
     assert "Fix: " in result.stdout
     assert "problem(s) in" in result.stdout.splitlines()[-1]
 
