@@ -1,17 +1,26 @@
-"""MkDocs hook: copy build/wizard-assets/ (made by scripts/build_wheels.py) into the site as /wizard-assets/.
+"""MkDocs hook: the wizard's assets in the site, and the wizard form's data in the wizard pages.
 
-Runs on post-build, so `mkdocs build` and `mkdocs serve` both get the Pyodide runtime, the two wheels,
-questions.json and the wizard page's scripts. Only the wizard pages reference these files.
-Unchanged files are not copied again. If the assets were never built, the wizard pages show their
-"could not load" message; the build says how to fix it but does not fail (guide pages still work).
+- post-build: copy build/wizard-assets/ (made by scripts/build_wheels.py) into the site as /wizard-assets/,
+  so `mkdocs build` and `mkdocs serve` both get the Pyodide runtime, the two wheels, questions.json and
+  the wizard page's scripts. Only the wizard pages reference these files. Unchanged files are not copied
+  again. If the assets were never built, the wizard pages show their "could not load" message; the build
+  says how to fix it but does not fail (guide pages still work).
+- post-page: on a wizard page (the element ``<div id="wizard" data-lang="…">``), write questions.json, the
+  page language's texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json"
+  id="wizard-data">`` block before web/wizard.js, so the form renders without waiting for three requests.
+  (wizard.js fetches the same files when the block is missing.)
 """
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
 TARGET = "wizard-assets"
+WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
+WIZARD_SCRIPT = re.compile(r'<script src="[^"]*wizard-assets/app/wizard\.js"></script>')
 
 
 def _same(src: Path, dest: Path) -> bool:
@@ -37,3 +46,30 @@ def on_post_build(config, **kwargs) -> None:
     for dest in [p for p in target.rglob("*") if p.is_file()]:
         if dest.relative_to(target) not in wanted:
             dest.unlink()
+
+
+def _inline_json(value) -> str:
+    """JSON safe inside a <script> element: no "<" (so no "</script>" or "<!--"), compact."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def form_data(lang: str) -> dict | None:
+    """What web/wizard.js needs before it can render the form, or None if the assets are not built."""
+    files = {"questions": ASSETS / "questions.json", "texts": ASSETS / "app" / "i18n" / f"{lang}.json",
+             "manifest": ASSETS / "manifest.json"}
+    if not all(path.exists() for path in files.values()):
+        return None
+    return {key: json.loads(path.read_text(encoding="utf-8")) for key, path in files.items()}
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    root = WIZARD_ROOT.search(output)
+    script = WIZARD_SCRIPT.search(output)
+    if not root or not script or 'id="wizard-data"' in output:
+        return output
+    data = form_data(root.group(1))
+    if data is None:
+        return output
+    block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
+    return output[: script.start()] + block + output[script.start():]

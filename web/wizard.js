@@ -28,21 +28,44 @@
   const RESERVED = ["v", "province", "profession", "action", "today"];
   const t0 = performance.now();
 
-  // 1. Start the engine first: it is the slow part.
+  // 1. Start the engine first: it is the slow part. The page compiles the runtime's .wasm itself and hands the
+  // compiled module to the worker: compiling here lets Chrome keep the compiled code with the HTTP cache entry
+  // (a dedicated worker gets no such code cache, so every visit would compile 9 MB again), and
+  // compileStreaming compiles off the main thread while the file downloads.
   const hasWasm = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
   let worker = null;
   let bootError = hasWasm ? null : "no-webassembly";
+  let compiled = null;
   if (hasWasm) {
     try { worker = new Worker(new URL("worker.js", APP)); } catch (e) { bootError = String(e); }
   }
+  if (worker && typeof WebAssembly.compileStreaming === "function") {
+    const wasmUrl = new URL("pyodide/pyodide.asm.wasm", ASSETS).href;
+    const download = () => fetch(wasmUrl).then((r) => {
+      if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
+      return r;
+    });
+    compiled = WebAssembly.compileStreaming(download()).catch((error) => {
+      // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
+      if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;
+      return download().then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+    });
+    compiled.catch(() => {});
+  }
 
+  // The form's data: written into the page at build time (hooks/wizard_assets.py), so the form renders
+  // without waiting for a request; fetched from /wizard-assets/ when the page was built without it.
   const fetchJSON = (url) => fetch(url).then((r) => {
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.json();
   });
-  const manifestP = fetchJSON(new URL("manifest.json", ASSETS));
-  const questionsP = fetchJSON(new URL("questions.json", ASSETS));
-  const textsP = fetchJSON(new URL(`i18n/${lang}.json`, APP));
+  const inline = (() => {
+    const node = document.getElementById("wizard-data");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  })();
+  const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fetchJSON(new URL("manifest.json", ASSETS));
+  const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
+  const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
 
   // Chromium re-requests the favicon (from its cache) on every same-document URL change, i.e. on every answer
   // written to the fragment. Inline it once while loading, so answering makes no request at all.
@@ -71,7 +94,10 @@
     });
   }
 
+  let failed = false;
   function failAll(reason) {
+    if (failed) return; // the page and the worker may both report the same failure
+    failed = true;
     bootError = reason;
     rejectReady({ error: "runtime_unavailable", detail: reason });
     pending.forEach(({ reject }) => reject({ error: "runtime_unavailable", detail: reason }));
@@ -80,7 +106,16 @@
   }
 
   if (worker) {
-    manifestP.then((manifest) => worker.postMessage({ type: "manifest", manifest }), (e) => failAll(String(e)));
+    manifestP.then((manifest) => {
+      worker.postMessage({ type: "manifest", manifest, wasmFromPage: !!compiled });
+      if (compiled) {
+        compiled.then((module) => worker.postMessage({ type: "wasm", module }), (error) => {
+          const reason = String(error && error.message || error);
+          worker.postMessage({ type: "wasm", error: reason });
+          failAll(/pyodide\.asm\.wasm/.test(reason) ? reason : `pyodide.asm.wasm: ${reason}`);
+        });
+      }
+    }, (e) => failAll(String(e)));
     worker.onmessage = (event) => {
       const m = event.data;
       if (m.id) {

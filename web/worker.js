@@ -4,7 +4,14 @@
  * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/), the two wheels
  * listed in manifest.json. No CDN, no micropip.
  *
+ * Start-up, in parallel: the page compiles pyodide.asm.wasm on its side (WebAssembly.compileStreaming, so
+ * Chrome's code cache applies: in a dedicated worker it does not, and a warm visit would compile the 9 MB
+ * module again) and posts the WebAssembly.Module here; meanwhile this worker loads pyodide.asm.js, the
+ * standard library and the two wheels. The wheels go on sys.path as they are (zipimport): no unpacking.
+ *
  * Messages in:  {type: "manifest", manifest}                       (sent once by the page, first)
+ *               {type: "wasm", module} | {type: "wasm", error}     the compiled runtime, or why not
+ *                                                                  (no message: the worker compiles it)
  *               {id, type: "check",   json}  -> exactly what `python -m wizard check -` prints
  *               {id, type: "explain", json}  -> wizard.explain(case) or the CLI error object
  * Messages out: {type: "progress", stage, file, loaded, total}     while loading
@@ -55,7 +62,10 @@ function post(message) { self.postMessage(message); }
 
 function reportResource(entry) {
   if (!manifest) return;
-  const rel = entry.name.startsWith(ASSETS.href) ? entry.name.slice(ASSETS.href.length) : null;
+  markLoaded(entry.name.startsWith(ASSETS.href) ? entry.name.slice(ASSETS.href.length) : null);
+}
+
+function markLoaded(rel) {
   if (!rel || !manifest.files[rel] || loadedFiles.has(rel)) return;
   loadedFiles.add(rel);
   const wanted = Object.keys(manifest.files).filter((f) => f.startsWith("pyodide/") || manifest.wheels.includes(f));
@@ -71,11 +81,19 @@ if (typeof PerformanceObserver === "function") {
 }
 
 // A runtime file that fails to download makes Pyodide 0.25 hang rather than reject: watch the fetches
-// (the Response itself is passed through untouched, so streaming compilation and code caching still work).
+// (the Response itself is passed through untouched, so streaming compilation still works).
+const WASM_URL = new URL("pyodide/pyodide.asm.wasm", ASSETS).href;
+const FROM_PAGE = "x-wizard-wasm-from-page";
+let wasmFromPage = null; // Promise of the WebAssembly.Module compiled by the page, when it sends one
+let wasmArrived;
 const originalFetch = self.fetch.bind(self);
 self.fetch = (input, init) => {
-  const result = originalFetch(input, init);
   const url = String(input && input.url || input);
+  if (url === WASM_URL && wasmFromPage) {
+    // Pyodide fetches the .wasm itself before instantiating it: the page has it already (see below).
+    return Promise.resolve(new Response(null, { status: 200, headers: { [FROM_PAGE]: "1" } }));
+  }
+  const result = originalFetch(input, init);
   if (url.startsWith(ASSETS.href)) {
     result.then((response) => {
       if (!response.ok) post({ type: "failed", reason: `${url.split("/").pop()}: HTTP ${response.status}` });
@@ -83,21 +101,47 @@ self.fetch = (input, init) => {
   }
   return result;
 };
+// Pyodide 0.25 instantiates with WebAssembly.instantiateStreaming(fetch(<indexURL>pyodide.asm.wasm), imports)
+// and only logs a failure (then waits for ever): use the page's module for that one response, report failures.
+const originalInstantiateStreaming = WebAssembly.instantiateStreaming && WebAssembly.instantiateStreaming.bind(WebAssembly);
+if (typeof WebAssembly === "object") {
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    try {
+      if (response && response.headers && response.headers.get(FROM_PAGE)) {
+        const module = await wasmFromPage;
+        return { module, instance: await WebAssembly.instantiate(module, imports) };
+      }
+      return await originalInstantiateStreaming(response, imports);
+    } catch (error) {
+      post({ type: "failed", reason: `pyodide.asm.wasm: ${error && error.message || error}` });
+      throw error;
+    }
+  };
+}
 
 let runCli = null;
 let runExplain = null;
+let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.wheels, fetched while the runtime boots
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
+  await manifestPromise; // posted by the page right after creating this worker (with the wasm decision)
   const runtime = loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {} });
-  await manifestPromise;
   const py = await runtime;
   const booted = performance.now();
   post({ type: "progress", stage: "engine", file: "", loaded: 0, total: 0 });
-  await py.loadPackage(manifest.wheels.map((w) => new URL(w, ASSETS).href), {
-    messageCallback: () => {},
-    errorCallback: (m) => { throw new Error(m); },
+  // The wheels are pure Python: put each .whl file on sys.path and let zipimport read it (no unpacking,
+  // no package index): the same modules and data files that `pip install` would put in site-packages.
+  const wheels = await wheelBytes;
+  py.FS.mkdirTree("/lib/wizard-wheels");
+  const paths = wheels.map(([name, bytes]) => {
+    const path = `/lib/wizard-wheels/${name}`;
+    py.FS.writeFile(path, new Uint8Array(bytes));
+    return path;
   });
+  py.globals.set("_wizard_wheels", py.toPy(paths));
+  py.runPython("import sys; sys.path[0:0] = _wizard_wheels; del _wizard_wheels");
   const packaged = performance.now();
   py.runPython(GLUE);
   const version = py.runPython("wizard.RULE_DATA_VERSION");
@@ -114,10 +158,26 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "manifest") {
     manifest = message.manifest;
+    if (message.wasmFromPage) wasmFromPage = new Promise((resolve, reject) => { wasmArrived = { resolve, reject }; });
+    wheelBytes = Promise.all(manifest.wheels.map((w) => fetch(new URL(w, ASSETS).href).then((response) => {
+      if (!response.ok) throw new Error(`${w.split("/").pop()}: HTTP ${response.status}`);
+      return response.arrayBuffer().then((bytes) => [w.split("/").pop(), bytes]);
+    })));
+    wheelBytes.catch(() => {});
     manifestArrived();
-    // Warm the HTTP cache with the two small wheels while the runtime compiles; loadPackage reads them next.
-    manifest.wheels.forEach((w) => fetch(new URL(w, ASSETS).href).catch(() => {}));
     performance.getEntriesByType("resource").forEach(reportResource);
+    return;
+  }
+  if (message.type === "wasm") {
+    if (!wasmArrived) return;
+    if (message.module) {
+      wasmArrived.resolve(message.module);
+      markLoaded("pyodide/pyodide.asm.wasm");
+    }
+    else {
+      wasmArrived.reject(new Error(message.error));
+      post({ type: "failed", reason: message.error });
+    }
     return;
   }
   const { id, type, json } = message;

@@ -1,0 +1,39 @@
+"""How the wizard starts: the form's data is in the page, the runtime's .wasm is downloaded once.
+
+The page compiles pyodide.asm.wasm itself and hands the compiled module to the worker (web/wizard.js,
+web/worker.js); hooks/wizard_assets.py writes questions.json, the page language's texts and manifest.json
+into the wizard page, so the form renders without waiting for them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from wizard_helpers import open_wizard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang):
+    html = (built_site / ("" if lang == "zh" else "en") / "wizard" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="wizard-data">(.*?)</script>', html, re.S)
+    assert match, "the wizard page has no inline form data"
+    data = json.loads(match.group(1))
+    assert data["questions"] == json.loads((ROOT / "wizard" / "data" / "questions.json").read_text(encoding="utf-8"))
+    assert data["texts"] == json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    assert data["manifest"] == json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))
+    assert html.index('id="wizard-data"') < html.index("wizard-assets/app/wizard.js")
+
+
+def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_once(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_wizard(page, site_url, "en", "#province=zhejiang&profession=cost_engineer&action=initial")
+    assert page.get_attribute("#wizard", "data-wizard-state") == "ready"
+    fetched = [url.split("/wizard-assets/", 1)[1] for url in requests if "/wizard-assets/" in url]
+    assert not [f for f in fetched if f in ("questions.json", "manifest.json") or f.startswith("app/i18n/")]
+    assert fetched.count("pyodide/pyodide.asm.wasm") == 1, fetched
+    assert sum(f.endswith(".whl") for f in fetched) == 2
