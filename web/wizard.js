@@ -451,29 +451,43 @@
       return { case: c, missing };
     }
     function changed(caseChanged) {
-      writeFragment();
-      evaluate();
+      // The engine gets the new case first; the URL (history.replaceState, ~1 ms) is written once the result
+      // is on screen, in the same task, so it never delays the result.
+      const answered = evaluate();
+      if (answered) answered.then(writeFragment, writeFragment); else writeFragment();
     }
+    let errorsShown = true; // errors from an earlier page state may be on screen until the first clear
     function clearErrors() {
+      if (!errorsShown) return;
+      errorsShown = false;
       root.querySelectorAll(".wizard-error").forEach((e) => { e.hidden = true; e.textContent = ""; });
       root.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
     }
     function evaluate() {
       const built = buildCase();
+      if (built.case && !built.missing.length && !bootError && engineReady) {
+        lastCase = built.case;
+        const mine = ++seq;
+        const sentAt = performance.now();
+        const answered = request("explain", built.case).then(
+          (explained) => { if (mine > rendered) { rendered = mine; renderResult(explained, built.case, sentAt); } },
+          (error) => { if (mine > rendered) { rendered = mine; renderError(error); } });
+        clearErrors(); // while the engine computes; its answer comes in a later task
+        return answered;
+      }
       clearErrors();
       if (!built.case) { renderMessage(T.start_hint); return; }
       if (built.missing.length) { renderMissing(built.missing); return; }
       if (bootError) return;
       lastCase = built.case;
       if (!engineReady) { renderMessage(T.waiting); return; } // evaluated on "ready"
-      const mine = ++seq;
-      const sentAt = performance.now();
-      request("explain", built.case).then(
-        (explained) => { if (mine > rendered) { rendered = mine; renderResult(explained, built.case, sentAt); } },
-        (error) => { if (mine > rendered) { rendered = mine; renderError(error); } });
     }
 
+    // The result region. A result is drawn in sections (verdict, findings, dates, what would change it,
+    // checklist, actions); after an answer changes, only the sections whose content changed are rebuilt.
+    let shown = null; // {layout, live, parts: {name: [key, wrapper]}} while a result is on screen
     function resultShell() {
+      shown = null;
       result.textContent = "";
       const live = el("div", { class: "wizard-live", "aria-live": "polite", "aria-atomic": "true" });
       result.append(el("h2", { id: "wizard-result-heading" }, T.result_heading), live);
@@ -505,6 +519,7 @@
         const id = (error.field || "").replace(/^answers\./, "");
         const slot = error.field ? document.getElementById(`e-${id}`) : null;
         if (slot) {
+          errorsShown = true;
           slot.textContent = error.message[lang];
           slot.hidden = false;
           const input = document.getElementById(`q-${id}`);
@@ -519,61 +534,79 @@
       }
     }
 
+    const setAttr = (node, name, value) => { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
+    let current = null; // the result on screen: {report, explained}, read by the calendar button
     function renderResult(explained, caseObject, sentAt) {
       const report = explained.report;
-      const live = resultShell();
-      live.append(el("p", { class: `wizard-verdict wizard-verdict-${report.verdict}` }, T.verdict[report.verdict]));
-      // Findings
-      result.append(el("h3", {}, T.findings_heading), el("ul", { class: "wizard-findings" }, report.findings.map((f) =>
-        el("li", { class: `wizard-finding wizard-${f.status}`, "data-rule": f.rule, "data-status": f.status },
-          el("span", { class: "wizard-badge" }, T.status[f.status]), " ", f.text[lang], " ", guideLink(f.source)))));
-      // Key dates
+      current = { report, explained };
+      const layout = `${state.linkVersion}`;
+      if (!shown || shown.layout !== layout) shown = { layout, live: resultShell(), parts: {} };
       const dateKeys = Object.keys(report.dates);
-      if (dateKeys.length) {
-        const estimatedNotes = report.findings.filter((f) => /estimated/.test(f.rule));
-        result.append(el("h3", {}, T.dates_heading), el("dl", { class: "wizard-dates" }, dateKeys.map((key) => {
-          const info = explained.dates[key] || {};
-          const estimated = report.estimated.includes(key);
-          const details = el("details", { class: "wizard-how" }, el("summary", {}, T.how_computed));
-          if (info.how) details.append(el("p", {}, info.how[lang]));
-          if (info.days) {
-            const skipped = info.days.filter((d) => !d.counted);
-            const makeup = info.days.filter((d) => d.kind === "makeup_workday");
-            details.append(el("p", {}, fmt(T.counted_days, { n: info.days.filter((d) => d.counted).length })));
-            if (skipped.length) details.append(el("p", {}, T.skipped_days, skipped.map((d) => `${showDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ")));
-            if (makeup.length) details.append(el("p", {}, T.makeup_days, makeup.map((d) => `${showDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ")));
-          }
-          if (info.law) details.append(el("p", {}, T.basis, info.law[lang]));
-          return [
-            el("dt", { "data-date": key }, T.date_labels[key] || key),
-            el("dd", { "data-date": key }, el("time", { datetime: report.dates[key] }, showDate(report.dates[key])),
-              estimated ? [" ", el("span", { class: "wizard-estimated" }, T.estimated)] : "",
-              estimated && estimatedNotes.length ? el("p", { class: "wizard-estimated-reason" }, T.estimated_reason, estimatedNotes.map((f) => f.text[lang]).join(" ")) : "",
-              details),
-          ];
-        })));
-      }
-      // What would change it
-      if (explained.what_would_change && explained.what_would_change.length) {
-        result.append(el("h3", {}, T.changes_heading),
-          el("ul", { class: "wizard-changes" }, explained.what_would_change.map((c) => el("li", {}, c.text[lang]))));
-      }
-      // Checklist
+      const estimatedNotes = report.findings.filter((f) => /estimated/.test(f.rule));
       const items = checklist(report, caseObject);
-      if (items.length) {
-        result.append(el("h3", {}, T.checklist_heading), el("ul", { class: "wizard-checklist" }, items.map((item) =>
-          el("li", {}, item.text, " ", item.guide ? guideLink(item.guide) : ""))));
+      const changes = explained.what_would_change || [];
+      const sections = [
+        ["verdict", report.verdict, () =>
+          el("p", { class: `wizard-verdict wizard-verdict-${report.verdict}` }, T.verdict[report.verdict])],
+        ["findings", report.findings, () => [el("h3", {}, T.findings_heading), el("ul", { class: "wizard-findings" },
+          report.findings.map((f) => el("li", { class: `wizard-finding wizard-${f.status}`, "data-rule": f.rule, "data-status": f.status },
+            el("span", { class: "wizard-badge" }, T.status[f.status]), " ", f.text[lang], " ", guideLink(f.source))))]],
+        ["dates", [report.dates, report.estimated, dateKeys.map((k) => explained.dates[k]), estimatedNotes.map((f) => f.text)],
+          () => dateKeys.length ? renderDates(report, explained, dateKeys, estimatedNotes) : []],
+        ["changes", changes, () => changes.length ? [el("h3", {}, T.changes_heading),
+          el("ul", { class: "wizard-changes" }, changes.map((c) => el("li", {}, c.text[lang])))] : []],
+        ["checklist", items, () => items.length ? [el("h3", {}, T.checklist_heading), el("ul", { class: "wizard-checklist" },
+          items.map((item) => el("li", {}, item.text, " ", item.guide ? guideLink(item.guide) : "")))] : []],
+        ["actions", dateKeys.length > 0, () => {
+          const actions = el("p", { class: "wizard-actions" });
+          if (dateKeys.length) {
+            actions.append(el("button", { type: "button", class: "md-button",
+              onclick: () => downloadIcs(current.report, current.explained) }, T.ics_button), " ");
+          }
+          actions.append(el("button", { type: "button", class: "md-button", onclick: () => window.print() }, T.print_button));
+          return actions;
+        }],
+      ];
+      for (const [name, data, build] of sections) {
+        const key = JSON.stringify(data);
+        let part = shown.parts[name];
+        if (!part) { // wrappers are made once per layout, in this order; the verdict goes in the live region
+          part = shown.parts[name] = [null, name === "verdict" ? shown.live : el("div", { class: `wizard-part wizard-part-${name}` })];
+          if (name !== "verdict") result.append(part[1]);
+        }
+        if (part[0] === key) continue;
+        part[1].replaceChildren(...[build()].flat());
+        part[0] = key;
       }
-      // Actions
-      const actions = el("p", { class: "wizard-actions" });
-      if (dateKeys.length) actions.append(el("button", { type: "button", class: "md-button", onclick: () => downloadIcs(report, explained) }, T.ics_button), " ");
-      actions.append(el("button", { type: "button", class: "md-button", onclick: () => window.print() }, T.print_button));
-      result.append(actions);
-      result.setAttribute("data-state", "result");
-      result.setAttribute("data-verdict", report.verdict);
+      setAttr(result, "data-state", "result");
+      setAttr(result, "data-verdict", report.verdict);
       root.setAttribute("data-result-seq", String(seq));
       if (!performance.getEntriesByName("wizard-first-verdict").length) performance.mark("wizard-first-verdict");
       document.dispatchEvent(new CustomEvent("wizard:result", { detail: { report, ms: performance.now() - sentAt } }));
+    }
+
+    function renderDates(report, explained, dateKeys, estimatedNotes) {
+      return [el("h3", {}, T.dates_heading), el("dl", { class: "wizard-dates" }, dateKeys.map((key) => {
+        const info = explained.dates[key] || {};
+        const estimated = report.estimated.includes(key);
+        const details = el("details", { class: "wizard-how" }, el("summary", {}, T.how_computed));
+        if (info.how) details.append(el("p", {}, info.how[lang]));
+        if (info.days) {
+          const skipped = info.days.filter((d) => !d.counted);
+          const makeup = info.days.filter((d) => d.kind === "makeup_workday");
+          details.append(el("p", {}, fmt(T.counted_days, { n: info.days.filter((d) => d.counted).length })));
+          if (skipped.length) details.append(el("p", {}, T.skipped_days, skipped.map((d) => `${showDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ")));
+          if (makeup.length) details.append(el("p", {}, T.makeup_days, makeup.map((d) => `${showDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ")));
+        }
+        if (info.law) details.append(el("p", {}, T.basis, info.law[lang]));
+        return [
+          el("dt", { "data-date": key }, T.date_labels[key] || key),
+          el("dd", { "data-date": key }, el("time", { datetime: report.dates[key] }, showDate(report.dates[key])),
+            estimated ? [" ", el("span", { class: "wizard-estimated" }, T.estimated)] : "",
+            estimated && estimatedNotes.length ? el("p", { class: "wizard-estimated-reason" }, T.estimated_reason, estimatedNotes.map((f) => f.text[lang]).join(" ")) : "",
+            details),
+        ];
+      }))];
     }
 
     // Checklist: steps from the findings that need action, then the fixed steps of this procedure from i18n data.
