@@ -125,8 +125,12 @@ let runExplain = null;
 let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.wheels, fetched while the runtime boots
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
+  // pyodide.asm.js (1.1 MB) as a module import, started first: it downloads and compiles while
+  // pyodide.js loads, and module scripts keep a code cache in a worker. loadPyodide loads it with
+  // importScripts itself if this did not work.
+  const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
-  await manifestPromise; // posted by the page right after creating this worker (with the wasm decision)
+  await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)
   const runtime = loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {} });
   const py = await runtime;
   const booted = performance.now();
