@@ -122,7 +122,7 @@
         const p = pending.get(m.id);
         if (!p) return;
         pending.delete(m.id);
-        if (m.ok) p.resolve(m.value); else p.reject(m.error);
+        if (m.ok) p.resolve(m.text !== undefined ? JSON.parse(m.text) : m.value); else p.reject(m.error);
         return;
       }
       if (m.type === "progress") { lastProgress = performance.now(); listeners.progress.forEach((f) => f(m)); }

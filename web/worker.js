@@ -17,7 +17,7 @@
  * Messages out: {type: "progress", stage, file, loaded, total}     while loading
  *               {type: "ready", ms, ruleDataVersion}               once Python and the engine are in
  *               {type: "failed", reason}                           if the runtime cannot load
- *               {id, ok: true, value} | {id, ok: false, error}     one answer per request
+ *               {id, ok: true, value} | {id, ok: true, text} (explain: the JSON text) | {id, ok: false, error}
  */
 "use strict";
 
@@ -51,11 +51,11 @@ def _run_cli(data: str):
 
 def _explain(data: str):
     try:
-        return json.dumps([0, wizard.explain(_cli.decode(data.encode("utf-8")))], ensure_ascii=False)
+        return "0\\n" + json.dumps(wizard.explain(_cli.decode(data.encode("utf-8"))), ensure_ascii=False)
     except wizard.InvalidCase as exc:
-        return json.dumps([2, exc.to_json()], ensure_ascii=False)
+        return "2\\n" + json.dumps(exc.to_json(), ensure_ascii=False)
     except Exception as exc:
-        return json.dumps([1, {"error": "internal_error", "detail": type(exc).__name__}])
+        return "1\\n" + json.dumps({"error": "internal_error", "detail": type(exc).__name__})
 `;
 
 function post(message) { self.postMessage(message); }
@@ -197,8 +197,11 @@ self.onmessage = async (event) => {
       if (code === 0) post({ id, ok: true, value: JSON.parse(stdout) });
       else post({ id, ok: false, error: JSON.parse(stderr) });
     } else if (type === "explain") {
-      const [code, value] = JSON.parse(runExplain(json));
-      post(code === 0 ? { id, ok: true, value } : { id, ok: false, error: value });
+      // "0\n" + JSON, or "2\n" + the error object: the page parses the text (a string crosses to the page
+      // as one copy; a parsed object would be walked and rebuilt on both sides).
+      const text = runExplain(json);
+      const body = text.slice(text.indexOf("\n") + 1);
+      post(text.startsWith("0\n") ? { id, ok: true, text: body } : { id, ok: false, error: JSON.parse(body) });
     } else {
       post({ id, ok: false, error: { error: "unknown_request", detail: type } });
     }
