@@ -531,7 +531,8 @@ window.__answerBench = (() => {
       const t = await once(group);
       if (t === null) return {error: "no result within 5 s after changing " + group[0].name};
       times.push(t);
-      await new Promise((r) => setTimeout(r, 30));
+      // A random pause: a fixed one phase-locks each change to the 60 Hz frame clock; real input arrives at any phase.
+      await new Promise((r) => setTimeout(r, 30 + Math.random() * 17));
     }
     return times;
   }

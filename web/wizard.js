@@ -674,24 +674,22 @@
     }
 
     // ----- go -----
-    fromFragment(location.hash);
-    normaliseCase();
-    renderCaseSelects();
-    renderQuestions();
-    syncLanguageLinks();
-    evaluate();
-    form.hidden = false;
-    root.setAttribute("data-form-ready", String(Math.round(performance.now())));
-    performance.mark("wizard-form-ready");
-    if (root.getAttribute("data-wizard-state") !== "failed") root.setAttribute("data-wizard-state", engineReady ? "ready" : "loading");
-    window.addEventListener("hashchange", () => {
-      if (location.hash === toFragment()) return;
+    // The form shows the answers in the URL fragment: on load, and when the fragment changes (back, a pasted link).
+    function loadFromFragment() {
       fromFragment(location.hash);
       normaliseCase();
       renderCaseSelects();
       renderQuestions();
       syncLanguageLinks();
       evaluate();
+    }
+    loadFromFragment();
+    form.hidden = false;
+    root.setAttribute("data-form-ready", String(Math.round(performance.now())));
+    performance.mark("wizard-form-ready");
+    if (root.getAttribute("data-wizard-state") !== "failed") root.setAttribute("data-wizard-state", engineReady ? "ready" : "loading");
+    window.addEventListener("hashchange", () => {
+      if (location.hash !== toFragment()) loadFromFragment();
     });
   }
 })();
