@@ -37,7 +37,8 @@ PYODIDE_VENV = ROOT / "build" / ".pyodide-venv"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 WEB = ROOT / "web"
 # Runtime files the page needs (no package wheels are shipped by npm `pyodide`; we load our own two).
-RUNTIME_FILES = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# pyodide.js.map is fetched only by developer tools; shipping it keeps pyodide.js's sourceMappingURL valid.
+RUNTIME_FILES = ["pyodide.js", "pyodide.js.map", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 # wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
 PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]
 

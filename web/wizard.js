@@ -191,7 +191,7 @@
       fallback.hidden = false;
       root.setAttribute("data-wizard-state", "failed");
     }
-    const totalMB = (Object.entries(manifest.files).filter(([f]) => f.startsWith("pyodide/") || manifest.wheels.includes(f))
+    const totalMB = (Object.entries(manifest.files).filter(([f]) => (f.startsWith("pyodide/") && !f.endsWith(".map")) || manifest.wheels.includes(f))
       .reduce((s, [, v]) => s + v.size, 0) / 1048576).toFixed(1);
     if (bootError) showFallback(bootError === "no-webassembly" ? T.no_wasm : fmt(T.failed, { reason: bootError }));
     else status.textContent = fmt(T.loading_start, { total: totalMB });

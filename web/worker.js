@@ -68,7 +68,7 @@ function reportResource(entry) {
 function markLoaded(rel) {
   if (!rel || !manifest.files[rel] || loadedFiles.has(rel)) return;
   loadedFiles.add(rel);
-  const wanted = Object.keys(manifest.files).filter((f) => f.startsWith("pyodide/") || manifest.wheels.includes(f));
+  const wanted = Object.keys(manifest.files).filter((f) => (f.startsWith("pyodide/") && !f.endsWith(".map")) || manifest.wheels.includes(f));
   const total = wanted.reduce((sum, f) => sum + manifest.files[f].size, 0);
   const loaded = wanted.filter((f) => loadedFiles.has(f)).reduce((sum, f) => sum + manifest.files[f].size, 0);
   post({ type: "progress", stage: rel.startsWith("wheels/") ? "engine" : "runtime", file: rel.split("/").pop(), loaded, total });
