@@ -13,8 +13,6 @@ from . import datafiles
 from .workdays import Day
 
 LANGUAGES = ("zh", "en")
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
 
 
 def texts(language: str) -> dict[str, str]:
@@ -22,9 +20,9 @@ def texts(language: str) -> dict[str, str]:
 
 
 def format_date(day: date, language: str) -> str:
-    if language == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+    """"2027年2月28日" / "28 February 2027": the pattern and month names are in the text files."""
+    table = texts(language)
+    return table["format.date"].format(year=day.year, month_name=table[f"format.month.{day.month}"], day=day.day)
 
 
 def format_number(number: float | int) -> str:
