@@ -6,7 +6,7 @@ else ``None`` (not given). Anything else raises ``InvalidCase`` naming the field
 the case itself, unknown top-level keys, province, profession, action (and their combination),
 ``today``, ``answers``, unknown answer keys, then each answer in form order.
 
-Rules (from issue 3 and the coordinator's reading): null for an optional answer means "not given";
+Rules (issue 3's contract, and our reading where it is silent): null for an optional answer means "not given";
 null for a required answer means missing, except ``date_or_null`` (``employment_contract_end``),
 where null means open-ended. Booleans must be JSON booleans; numbers finite and not booleans;
 dates strictly ``YYYY-MM-DD``; enum values exact; events in the past may not be after ``today``.

@@ -58,5 +58,5 @@ def test_both_language_pages_hold_the_marker():
 def test_mkdocs_registers_the_rule_changes_hook():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks/rule_changes.py" in config, (
-        "mkdocs.yml must list hooks/rule_changes.py under `hooks:` (site-infra), or the rule-changes page "
+        "mkdocs.yml must list hooks/rule_changes.py under `hooks:`, or the rule-changes page "
         "shows the raw marker")
