@@ -5,7 +5,7 @@ What it writes::
     build/wizard-assets/
       manifest.json              file names, sizes, sha256, Pyodide version, RULE_DATA_VERSION
       pyodide/                   the runtime from node_modules/pyodide (version pinned in package.json)
-      wheels/<hash>/*.whl        the `wizard` wheel and the chinesecalendar wheel, py-compiled for Pyodide
+      wheels/<hash>/*.whl        the `wizard` wheel and the wheels of its pinned run-time dependencies, py-compiled for Pyodide
                                  (the hash in the folder name changes with the content: no stale browser cache)
       questions.json             wizard/data/questions.json, so the form renders before Python is ready
       app/                       the page's JavaScript, CSS and per-language texts, copied from web/
@@ -100,13 +100,15 @@ def runtime_python(version: str) -> str:
     return python
 
 
-def chinesecalendar_version() -> str:
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    for dep in deps:
-        match = re.fullmatch(r"chinesecalendar\s*==\s*([\w.]+)", dep.strip())
-        if match:
-            return match.group(1)
-    raise BuildError("pyproject.toml must pin chinesecalendar==X.Y.Z in [project] dependencies")
+def runtime_dependencies() -> list[tuple[str, str]]:
+    """(name, version) of every run-time dependency; each must be pinned ``name==X.Y.Z`` (pure Python)."""
+    pins = []
+    for dep in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
+        match = re.fullmatch(r"([\w.-]+)\s*==\s*([\w.]+)", dep.strip())
+        if not match:
+            raise BuildError(f"pyproject.toml: run-time dependency {dep!r} must be pinned as name==X.Y.Z")
+        pins.append((match.group(1), match.group(2)))
+    return pins
 
 
 def pyodide_cli(version: str) -> Path:
@@ -163,18 +165,19 @@ def build_wizard_wheel(cli: Path) -> Path:
     return py_compile(cli, wheels[0])
 
 
-def fetch_chinesecalendar(cli: Path, version: str) -> Path:
-    done = CACHE / f"chinesecalendar-{version}"
+def fetch_dependency(cli: Path, name: str, version: str) -> Path:
+    """The pure-Python wheel of one pinned run-time dependency from PyPI, py-compiled (cached)."""
+    done = CACHE / f"{name}-{version}"
     existing = list(done.glob("*-cp3*.whl")) if done.exists() else []
     if existing:
         return existing[0]
     shutil.rmtree(done, ignore_errors=True)
     done.mkdir(parents=True)
     run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "-d", str(done), f"chinesecalendar=={version}"], f"downloading chinesecalendar=={version} from PyPI")
+         "-d", str(done), f"{name}=={version}"], f"downloading {name}=={version} from PyPI")
     wheels = list(done.glob("*.whl"))
     if len(wheels) != 1:
-        raise BuildError(f"pip download gave {[w.name for w in wheels]} for chinesecalendar=={version}")
+        raise BuildError(f"pip download gave {[w.name for w in wheels]} for {name}=={version}")
     return py_compile(cli, wheels[0])
 
 
@@ -209,7 +212,7 @@ def build(force: bool = False) -> dict:
     if force:
         shutil.rmtree(CACHE, ignore_errors=True)
     cli = pyodide_cli(version)
-    wheels = [build_wizard_wheel(cli), fetch_chinesecalendar(cli, chinesecalendar_version())]
+    wheels = [build_wizard_wheel(cli), *(fetch_dependency(cli, name, version) for name, version in runtime_dependencies())]
     data_version = rule_data_version()
 
     wanted: dict[str, Path] = {f"pyodide/{name}": NODE_PYODIDE / name for name in RUNTIME_FILES}

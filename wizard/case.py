@@ -6,10 +6,12 @@ else ``None`` (not given). Anything else raises ``InvalidCase`` naming the field
 the case itself, unknown top-level keys, province, profession, action (and their combination),
 ``today``, ``answers``, unknown answer keys, then each answer in form order.
 
-Rules (issue 3's contract, and our reading where it is silent): null for an optional answer means "not given";
-null for a required answer means missing, except ``date_or_null`` (``employment_contract_end``),
+Rules (the command-line contract, and our reading where it is silent): null for an optional answer means
+"not given"; null for a required answer means missing, except ``date_or_null`` (``employment_contract_end``),
 where null means open-ended. Booleans must be JSON booleans; numbers finite and not booleans;
-dates strictly ``YYYY-MM-DD``; enum values exact; events in the past may not be after ``today``.
+dates strictly ``YYYY-MM-DD`` from year 1 to ``MAX_YEAR``; enum values exact; events in the past may not
+be after ``today``. Messages name an answer by its question, in each language; whatever they echo of the
+input is cut to ``ECHO_LIMIT`` characters and has lone surrogates replaced, so it can always be printed.
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ from .text import format_date, render
 
 TOP_LEVEL_KEYS = ("province", "profession", "action", "today", "answers")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-MAX_YEAR = 9998  # later dates leave no room for the periods counted from them
+MAX_YEAR = 9997  # the longest period (18 months, then a rest-day extension) must end before year 10000
+ECHO_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -36,22 +39,41 @@ class Case:
     action: str
     today: date
     answers: dict
+    given: frozenset = frozenset()  # the answer ids the case gave (null included)
 
 
-def _fail(field, key, **params):
-    raise InvalidCase(field, render(f"error.{key}", dict(params, field=field or "")))
+def echo(value, keep_end: bool = False) -> str:
+    """Input shown back in a message: printable (lone surrogates replaced) and at most ECHO_LIMIT long,
+    cut at the end (or, ``keep_end``, at the start: a file path keeps its file name)."""
+    text = str(value).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if len(text) <= ECHO_LIMIT:
+        return text
+    return "…" + text[-ECHO_LIMIT:] if keep_end else text[:ECHO_LIMIT] + "…"
 
 
-def parse_date(value, field: str) -> date:
+def question(field: str | None, province: str | None) -> dict | str:
+    """How a message names ``field``: an answer by its question in each language, else the field."""
+    if province and field and field.startswith("answers."):
+        spec = schema.questions()["answers"][province].get(field[len("answers."):])
+        if spec:
+            return {language: f"“{spec['label'][language]}”" for language in ("zh", "en")}
+    return echo(field or "")
+
+
+def _fail(field, key, province=None, **params):
+    raise InvalidCase(field and echo(field), render(f"error.{key}", dict(params, field=question(field, province))))
+
+
+def parse_date(value, field: str, province: str | None = None) -> date:
     """A strict ``YYYY-MM-DD`` date, else ``InvalidCase``."""
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        _fail(field, "type.date")
+        _fail(field, "type.date", province)
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        _fail(field, "impossible_date", value=value)
+        _fail(field, "impossible_date", province, value=value)
     if parsed.year > MAX_YEAR or parsed.year < 1:
-        _fail(field, "date_range", value=value)
+        _fail(field, "date_range", province, value=value, max_year=MAX_YEAR)
     return parsed
 
 
@@ -59,36 +81,42 @@ def _choices(values) -> str:
     return ", ".join(values)
 
 
-def _parse_answer(spec: dict, value, field: str, today: date):
+def _enum_choices(spec: dict) -> dict:
+    """The allowed values of an enum answer by their labels, with the value to send in brackets."""
+    return {"zh": "、".join(f"{spec['enum_labels'][v]['zh']}（{v}）" for v in spec["enum"]),
+            "en": "; ".join(f"{spec['enum_labels'][v]['en']} ({v})" for v in spec["enum"])}
+
+
+def _parse_answer(spec: dict, value, field: str, today: date, province: str):
     kind = spec["type"]
     if kind == "boolean":
         if not isinstance(value, bool):
-            _fail(field, "type.boolean")
+            _fail(field, "type.boolean", province)
         return value
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            _fail(field, "type.number")
+            _fail(field, "type.number", province)
         if isinstance(value, float) and not math.isfinite(value):
-            _fail(field, "type.number")
+            _fail(field, "type.number", province)
         if "min" in spec and value < spec["min"]:
-            _fail(field, "negative", minimum=spec["min"])
+            _fail(field, "negative", province, minimum=spec["min"])
         return value
     if kind == "enum":
         if not isinstance(value, str) or value not in spec["enum"]:
-            _fail(field, "type.enum", allowed=_choices(spec["enum"]))
+            _fail(field, "type.enum", province, allowed=_enum_choices(spec))
         return value
     if kind == "text":
         if not isinstance(value, str):
-            _fail(field, "type.text")
+            _fail(field, "type.text", province)
         if not value.strip():
-            _fail(field, "empty")
+            _fail(field, "empty", province)
         return value
     if kind in ("date", "date_or_null"):
         if value is None and kind == "date_or_null":
             return None
-        parsed = parse_date(value, field)
+        parsed = parse_date(value, field, province)
         if spec.get("not_after_today") and parsed > today:
-            _fail(field, "future", value=parsed, today=today)
+            _fail(field, "future", province, value=parsed, today=today)
         return parsed
     raise AssertionError(f"unknown answer type {kind}")  # guarded by the data test
 
@@ -133,11 +161,11 @@ def parse_case(raw, default_today: date | None = None) -> Case:
         value = answers.get(spec["id"])
         if value is None and not (given and spec["type"] == "date_or_null"):
             if spec["required"]:
-                _fail(field, "missing")
+                _fail(field, "missing", province)
             parsed[spec["id"]] = spec.get("default")
             continue
-        parsed[spec["id"]] = _parse_answer(spec, value, field, today)
-    return Case(province, profession, action, today, parsed)
+        parsed[spec["id"]] = _parse_answer(spec, value, field, today, province)
+    return Case(province, profession, action, today, parsed, frozenset(key for key in answers if key in known))
 
 
 __all__ = ["Case", "parse_case", "parse_date", "format_date"]

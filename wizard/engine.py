@@ -1,7 +1,7 @@
 """Validate a case and run the rules of its province: the one entry point behind ``check`` and ``explain``."""
 from __future__ import annotations
 
-from . import rules_jiangsu, rules_zhejiang
+from . import consistency, rules_jiangsu, rules_zhejiang
 from .case import Case, parse_case
 from .findings import Outcome
 
@@ -10,4 +10,5 @@ EVALUATORS = {"zhejiang": rules_zhejiang.evaluate, "jiangsu": rules_jiangsu.eval
 
 def run(raw) -> tuple[Case, Outcome]:
     case = parse_case(raw)
+    consistency.check(case)
     return case, EVALUATORS[case.province](case)

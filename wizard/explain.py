@@ -1,6 +1,7 @@
 """How each date of a report was computed, and what would change the outcome (for the browser).
 
-``explain(case)`` returns ``{"rule_data_version", "report", "dates", "what_would_change"}``:
+``explain(case)`` returns ``{"rule_data_version", "rule_data_date", "report", "dates", "what_would_change"}``
+(``rule_data_date``: the newest effective date among the rule values, for the printed result):
 for each date the start date and field, the period and its unit, the rule data reference, the
 Civil Code articles applied and, for working-day counts, every day looked at (counted working
 days, skipped weekends and holidays, counted make-up workdays) with their names in both languages.
@@ -18,7 +19,20 @@ def _day_json(day: Day) -> dict:
             "estimated": day.estimated, "label": {lang: describe_day(day, lang) for lang in LANGUAGES}}
 
 
+def _extension(working: dict, value) -> dict:
+    """A last day moved past rest days by Civil Code art. 203."""
+    return {
+        "value": value.isoformat(), "rule": working["rule"], "start": working["start"].isoformat(),
+        "start_field": working["start_field"], "period": {"amount": working["amount"], "unit": "rest_days"},
+        "parameter": None, "reference": None, "law": render("explain.law.rest_days"),
+        "how": render("explain.how.rest_days", {"start": working["start"], "end": value}),
+        "skipped": [_day_json(day) for day in working["rest_days"]], "estimated": working["estimated"],
+    }
+
+
 def _working(key: str, working: dict, value) -> dict:
+    if working["unit"] == "rest_days":
+        return _extension(working, value)
     province, name = working["parameter"].split("/")
     entry = {
         "value": value.isoformat(), "rule": working["rule"], "start": working["start"].isoformat(),
@@ -40,11 +54,17 @@ def _working(key: str, working: dict, value) -> dict:
     return entry
 
 
+def rule_data_date() -> str:
+    """The newest date a rule value took (or takes) effect, YYYY-MM-DD."""
+    return max(key for data in parameters.all_parameters().values() for key in data["values"])
+
+
 def explain(raw) -> dict:
     """Explain a case (raises ``InvalidCase`` like ``check``)."""
     case, outcome = run(raw)
     return {
         "rule_data_version": datafiles.data_version(),
+        "rule_data_date": rule_data_date(),
         "report": report.build(case, outcome),
         "dates": {key: _working(key, outcome.workings[key], value) for key, value in outcome.dates.items()},
         "what_would_change": [

@@ -1,14 +1,18 @@
 """What a rule returns: a ``Finding`` (rule id, status, text variant, typed parameters).
 
-Rules never format text; ``report`` turns a finding into ``{"rule", "status", "text", "source"}``
-by looking up ``<rule>.<status>[.<variant>]`` in the text files and the guide anchor in
+Rules never format text; ``report`` turns a finding into ``{"rule", "status", "basis", "text", "source"}``
+by looking up ``<rule>.<status>[.<variant>]`` in the text files, and the basis and guide anchor in
 ``wizard/data/rules.json``.
+
+Statuses: ``pass`` (the point is met), ``action`` (something to do first), ``fail`` (the notice rules
+the case out), ``info`` (a fact to know), ``unclear`` (the notices do not settle this point for this case).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-STATUSES = ("pass", "action", "fail", "info")
+STATUSES = ("pass", "action", "fail", "info", "unclear")
+BASES = ("notice", "law", "reading")
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,26 @@ Pure functions over a parsed ``Case``; they add ``Finding``s, dates and their wo
 """
 from __future__ import annotations
 
+from . import deadlines
 from .case import Case
 from .findings import Finding, Outcome
 from .parameters import value
 from .periods import add_days, add_months
-from .workdays import add_working_days, day_info
+from .statutory_holidays import lunar_holidays_known
+from .workdays import add_working_days
 
 PROVINCE = "jiangsu"
-REGISTRATION_ACTIONS = ("initial", "additional", "delta_registration", "change_employer")
-CONFIRMATION_ACTIONS = REGISTRATION_ACTIONS + ("renewal",)
+# 二（三）3 个人发起申请: its note (5-day confirmation) heads every application the applicant starts there.
+CONFIRMATION_ACTIONS = ("initial", "additional", "renewal", "delta_registration", "change_employer")
+# Where the qualification was obtained matters for a first registration in Jiangsu (二（二）1), not
+# for a change of employer: that person is registered in Jiangsu already.
+QUALIFICATION_ACTIONS = ("initial", "additional", "delta_registration")
+# 二（三）3（1）② c: the contract term note of 注册申报 (initial, additional, renewal; the initial
+# registration that ends a change of employer); for demonstration zone registration only as our reading.
+CONTRACT_ACTIONS = ("initial", "additional", "renewal", "change_employer", "delta_registration")
+# 三 3: the decision times; the notice gives none for demonstration zone registration.
+DECISION_TIMES = {"initial": "decision_time_initial", "additional": "decision_time_initial",
+                  "change_employer": "decision_time_initial", "renewal": "decision_time_renewal"}
 
 
 def _param(case: Case, name: str):
@@ -25,13 +36,19 @@ def realname(case: Case, out: Outcome) -> None:
     out.add("js.realname", "pass" if case.answers["realname_l4"] else "action")
 
 
+def hotlines(case: Case) -> str:
+    """The registration hotlines the notice directs open questions to (办事指南查阅建议 3)."""
+    return "、".join(line["number"] for line in _param(case, "hotlines"))
+
+
 def qualification_province(case: Case, out: Outcome) -> None:
-    """二（二）1: a qualification from another province needs the out-of-province entry, which
-    exists for architects and structural engineers only."""
+    """二（二）1: a qualification from another province needs the out-of-province entry, which the
+    notice describes for architects and structural engineers only. It never says how, or whether,
+    constructors and cost engineers qualified elsewhere register: ``unclear``."""
     if case.answers["qualification_province"] == "jiangsu":
         out.add("js.qualification_province", "pass")
     elif case.profession not in _param(case, "out_of_province_entry_professions"):
-        out.add("js.qualification_province", "fail")
+        out.add("js.qualification_province", "unclear", hotlines=hotlines(case))
     elif case.answers["out_of_province_entry_approved"]:
         out.add("js.qualification_province", "pass", "entry_approved")
     else:
@@ -52,10 +69,9 @@ def out_of_province_entry_scope(case: Case, out: Outcome) -> None:
 def delta_scope(case: Case, out: Outcome) -> None:
     """二（三）3（3）: demonstration zone registration is for constructors whose employer is
     registered in Wujiang District, Suzhou."""
-    district = case.answers["employer_district"].strip().lower()
     if case.profession not in _param(case, "delta_professions"):
         out.add("js.delta_scope", "fail", "profession")
-    elif district not in _param(case, "delta_districts"):
+    elif not case.answers["employer_in_wujiang"]:
         out.add("js.delta_scope", "fail", "district")
     else:
         out.add("js.delta_scope", "pass")
@@ -79,29 +95,34 @@ def confirmation_window(case: Case, out: Outcome) -> None:
     if submitted is None:
         return
     days = _param(case, "confirmation_window")
-    deadline = add_days(submitted, days)
-    out.dates["confirmation_deadline"] = deadline
-    last_day = day_info(deadline)
+    last = deadlines.last_day(add_days(submitted, days))
+    deadline = last.literal
     out.workings["confirmation_deadline"] = {
         "rule": "js.confirmation_window", "start": submitted, "start_field": "application_submitted_date",
-        "amount": days, "unit": "days", "parameter": f"{PROVINCE}/confirmation_window", "last_day": last_day,
+        "amount": days, "unit": "days", "parameter": f"{PROVINCE}/confirmation_window", "last_day": last.day,
     }
-    params = dict(submitted=submitted, deadline=deadline, days=days, today=case.today)
-    if case.answers["applicant_confirmed"]:
+    params = dict(submitted=submitted, deadline=deadline, days=days, today=case.today,
+                  extended=last.extended or deadline, hotlines=hotlines(case))
+    confirmed = case.answers["applicant_confirmed"]
+    if confirmed:
         out.add("js.confirmation_window", "pass", "confirmed", **params)
     elif case.today <= deadline:
         out.add("js.confirmation_window", "pass", "open", **params)
         out.changes.append(Finding("js.confirmation_window", "change", "open", params))
+    elif not last.passed(case.today):
+        out.add("js.confirmation_window", "unclear", "extended", **params)
     else:
         out.add("js.confirmation_window", "action", **params)
-    if not last_day.working:
-        out.add("js.deadline_non_working_day", "info", "estimated" if last_day.estimated else None,
-                deadline=deadline, day=last_day, year=deadline.year)
+    deadlines.record(out, "confirmation_deadline", "js.deadline_non_working_day", last,
+                     moot=confirmed or case.today > deadline)
 
 
 def contract_term(case: Case, out: Outcome) -> None:
     """二（三）3（1）② c: the contract must run three months or more from the application date
-    (以上 includes the boundary, Civil Code art. 1259; end day per art. 202)."""
+    (以上 includes the boundary, Civil Code art. 1259; end day per art. 202). Asked only where the
+    form asks for the contract's end; for demonstration zone registration it is our reading."""
+    if "employment_contract_end" not in case.given:
+        return
     submitted = case.answers.get("application_submitted_date")
     application_date = submitted or case.today
     months = _param(case, "contract_min_term")
@@ -115,23 +136,25 @@ def contract_term(case: Case, out: Outcome) -> None:
     }
     end = case.answers["employment_contract_end"]
     params = dict(application_date=application_date, contract_min_end=minimum, months=months,
-                  contract_end=end or application_date)
+                  contract_end=end or application_date, hotlines=hotlines(case))
+    delta = case.action == "delta_registration"
     if end is None:
-        out.add("js.contract_term", "pass", "open_ended", **params)
+        out.add("js.contract_term", "pass", "delta_open_ended" if delta else "open_ended", **params)
     elif end >= minimum:
-        out.add("js.contract_term", "pass", **params)
+        out.add("js.contract_term", "pass", "delta" if delta else None, **params)
     else:
-        out.add("js.contract_term", "action", **params)
+        out.add("js.contract_term", "unclear" if delta else "action", "delta" if delta else None, **params)
     out.changes.append(Finding("js.contract_term", "change", "minimum", params))
 
 
 def decision_time(case: Case, out: Outcome) -> None:
-    """二（二）2, 三 3: a decision within 20 working days (initial, additional; also demonstration
-    zone registration and the initial registration that ends a change of employer), 10 for renewal."""
+    """二（二）2, 三 3: a decision within 20 working days (initial, additional, and the initial
+    registration that ends a change of employer), 10 for renewal. The notice does not say from which
+    day: counting from the day after acceptance is our reading (Civil Code art. 201)."""
     accepted = case.answers.get("acceptance_date")
-    if accepted is None:
+    name = DECISION_TIMES.get(case.action)
+    if accepted is None or name is None:
         return
-    name = "decision_time_renewal" if case.action == "renewal" else "decision_time_initial"
     working_days = _param(case, name)
     count = add_working_days(accepted, working_days)
     out.dates["decision_due"] = count.end
@@ -144,7 +167,8 @@ def decision_time(case: Case, out: Outcome) -> None:
     if count.estimated:
         out.estimated.append("decision_due")
         years = sorted({d.day.year for d in count.days if d.estimated})
-        out.add("js.working_days_estimated", "info", decision_due=count.end,
+        lunar_known = all(lunar_holidays_known(year) for year in years)
+        out.add("js.working_days_estimated", "info", None if lunar_known else "fixed_only", decision_due=count.end,
                 years={"zh": "、".join(map(str, years)), "en": ", ".join(map(str, years))})
 
 
@@ -161,7 +185,7 @@ def evaluate(case: Case) -> Outcome:
         company_rename(case, out)
         return out
     realname(case, out)
-    if action in REGISTRATION_ACTIONS:
+    if action in QUALIFICATION_ACTIONS:
         qualification_province(case, out)
     if action == "out_of_province_entry":
         out_of_province_entry_scope(case, out)
@@ -173,8 +197,7 @@ def evaluate(case: Case) -> Outcome:
         withdrawal(case, out)
     if action in CONFIRMATION_ACTIONS:
         confirmation_window(case, out)
-    if action in REGISTRATION_ACTIONS:
+    if action in CONTRACT_ACTIONS:
         contract_term(case, out)
-    if action in CONFIRMATION_ACTIONS:
-        decision_time(case, out)
+    decision_time(case, out)
     return out

@@ -5,12 +5,12 @@ Pure functions over a parsed ``Case``; they add ``Finding``s, dates and their wo
 """
 from __future__ import annotations
 
+from . import deadlines
 from .case import Case
 from .findings import Finding, Outcome
 from .parameters import value
 from .periods import add_months
 from .schema import questions
-from .workdays import day_info
 
 PROVINCE = "zhejiang"
 
@@ -47,42 +47,47 @@ def exam_exemption(case: Case, out: Outcome) -> None:
 
 
 def registration_window(case: Case, out: Outcome) -> None:
-    """FAQ 8: apply within 18 months of the certificate's issue (Civil Code arts. 201–202, 1259);
-    later, only after 20 hours of continuing education in the current year."""
+    """FAQ 8: apply for initial registration within 18 months of the certificate's issue (Civil Code
+    arts. 201–202, 1259); later, only after the current year's 20 hours of continuing education.
+    FAQ 8 speaks of initial registration only: for additional registration (增项) inside the 18 months
+    we read it as no obstacle; after them the notice does not say (``unclear``)."""
     issued = case.answers["certificate_issue_date"]
     months = _param(case, "registration_window")
     required_hours = _param(case, "late_registration_education_hours")
     hours = case.answers["continuing_education_hours"]
-    deadline = add_months(issued, months)
-    out.dates["registration_deadline"] = deadline
-    last_day = day_info(deadline)
+    last = deadlines.last_day(add_months(issued, months))
+    deadline = last.literal
     out.workings["registration_deadline"] = {
         "rule": "zj.registration_window", "start": issued, "start_field": "certificate_issue_date",
         "amount": months, "unit": "months", "parameter": f"{PROVINCE}/registration_window",
-        "month_end": deadline.day != issued.day, "last_day": last_day,
+        "month_end": deadline.day != issued.day, "last_day": last.day,
     }
     common = dict(certificate_issue_date=issued, deadline=deadline, months=months, today=case.today,
-                  required_hours=required_hours, hours=hours)
-    if case.today <= deadline:
+                  required_hours=required_hours, hours=hours, extended=last.extended or deadline)
+    in_window = case.today <= deadline
+    if case.action == "additional":
+        out.add("zj.registration_window", "pass" if in_window else "unclear", "additional", **common)
+    elif in_window:
         out.add("zj.registration_window", "pass", **common)
         out.changes.append(Finding("zj.registration_window", "change", "in_window", common))
     elif hours >= required_hours:
         out.add("zj.registration_window", "pass", "late_with_education", **common)
+    elif not last.passed(case.today):
+        out.add("zj.registration_window", "unclear", "extended", hours_needed=required_hours - hours, **common)
     else:
         needed = required_hours - hours
         out.add("zj.registration_window", "action", hours_needed=needed, **common)
         out.changes.append(Finding("zj.registration_window", "change", "late", dict(common, hours_needed=needed)))
-    if not last_day.working:
-        out.add("zj.deadline_non_working_day", "info", "estimated" if last_day.estimated else None,
-                deadline=deadline, day=last_day, year=deadline.year)
+    deadlines.record(out, "registration_deadline", "zj.deadline_non_working_day", last, moot=not in_window)
 
 
 def employer_type(case: Case, out: Outcome) -> None:
-    """FAQ 4: the employer types a second-class cost engineer may register with."""
+    """FAQ 4: the employer types a second-class cost engineer may register with. The list ends in 等
+    ("and other"), so a type it does not name is not ruled out: ``unclear``."""
     if case.answers["employer_type"] in _param(case, "employer_types"):
         out.add("zj.employer_type", "pass")
     else:
-        out.add("zj.employer_type", "fail")
+        out.add("zj.employer_type", "unclear")
 
 
 def single_employer(case: Case, out: Outcome) -> None:
@@ -93,13 +98,13 @@ def single_employer(case: Case, out: Outcome) -> None:
 def employer_filing(case: Case, out: Outcome) -> None:
     """FAQ 1: the employer must be filed on the credit platform; Ningbo employers push from Ningbo's."""
     filed = case.answers["employer_on_credit_platform"]
-    city = (case.answers.get("employer_city") or "").strip().lower()
+    ningbo = "ningbo" if case.answers["employer_in_ningbo"] else None
     if filed is None:
-        out.add("zj.employer_filing", "info", "ningbo" if city == "ningbo" else None)
+        out.add("zj.employer_filing", "info", ningbo)
     elif filed:
         out.add("zj.employer_filing", "pass")
     else:
-        out.add("zj.employer_filing", "action", "ningbo" if city == "ningbo" else None)
+        out.add("zj.employer_filing", "action", ningbo)
 
 
 def photo(case: Case, out: Outcome) -> None:

@@ -2,8 +2,9 @@
 
 The browser form and the validator both read this one file, so they cannot disagree. The file has
 ``provinces`` (their professions and actions), labels for ``professions`` and ``actions``, answer
-specs per province in ``answers`` and, in ``forms`` keyed ``"<province>/<profession>/<action>"``, the
-ordered question ids with ``required``. ``form()`` joins the two into full specs.
+specs per province in ``answers`` and, in ``forms`` keyed ``"<province>/<action>"``, the ordered
+question ids with ``required`` (an entry that applies to some professions only names them in
+``professions``: each form is written once). ``form()`` joins the two into full specs for one profession.
 
 >>> [spec["id"] for spec in form("jiangsu", "constructor", "withdraw")]
 ['realname_l4', 'application_status']
@@ -32,12 +33,13 @@ def all_actions() -> list[str]:
     return list(questions()["actions"])
 
 
-def form_key(province: str, profession: str, action: str) -> str:
-    return f"{province}/{profession}/{action}"
+def form_key(province: str, action: str) -> str:
+    return f"{province}/{action}"
 
 
 def has_form(province: str, profession: str, action: str) -> bool:
-    return form_key(province, profession, action) in questions()["forms"]
+    return (profession in provinces()[province]["professions"]
+            and form_key(province, action) in questions()["forms"])
 
 
 def form(province: str, profession: str, action: str) -> list[dict]:
@@ -45,4 +47,5 @@ def form(province: str, profession: str, action: str) -> list[dict]:
     data = questions()
     specs = data["answers"][province]
     return [dict(specs[entry["id"]], id=entry["id"], required=entry["required"])
-            for entry in data["forms"][form_key(province, profession, action)]]
+            for entry in data["forms"][form_key(province, action)]
+            if profession in entry.get("professions", [profession])]

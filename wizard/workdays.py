@@ -6,9 +6,10 @@ Where a day's schedule comes from, in order:
    overrides ``chinesecalendar`` for that year);
 2. ``chinesecalendar`` 1.11.0 (its data ends with 2026; later years raise ``NotImplementedError``,
    which is caught here);
-3. otherwise an estimate: weekends plus the fixed-date statutory holidays of 《全国年节及纪念日放假办法》
-   (2024 revision, State Council Decree No. 795, art. 2): 1 January, 1–2 May, 1–3 October. Lunar
-   holidays and make-up workdays cannot be known in advance, so such a day is marked ``estimated``.
+3. otherwise an estimate: weekends plus the statutory holidays that 《全国年节及纪念日放假办法》
+   (2024 revision, State Council Decree No. 795, art. 2) fixes by solar date, lunar date or solar term
+   (``statutory_holidays``). Make-up workdays and moved rest days cannot be known before the year's
+   schedule is published, so such a day is marked ``estimated``.
 
 >>> from datetime import date
 >>> add_working_days(date(2026, 9, 24), 1).end      # Mid-Autumn 25-27 Sep 2026
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import datafiles
+from .statutory_holidays import HOLIDAY_NAMES, statutory_holidays
 
 try:  # pragma: no cover - import guard only
     import chinese_calendar
@@ -32,15 +34,6 @@ except ImportError:  # pragma: no cover
     chinese_calendar = None
     _CC_NAMES = {}
 
-HOLIDAY_NAMES = (
-    "new_years_day", "spring_festival", "tomb_sweeping_day", "labour_day",
-    "dragon_boat_festival", "mid_autumn_festival", "national_day",
-)
-FIXED_DATE_HOLIDAYS = {  # Decree No. 795, art. 2 (fixed solar dates only)
-    (1, 1): "new_years_day",
-    (5, 1): "labour_day", (5, 2): "labour_day",
-    (10, 1): "national_day", (10, 2): "national_day", (10, 3): "national_day",
-}
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -140,9 +133,9 @@ class Calendar:
                 if weekend:  # a weekend day that is a working day: make-up workday
                     return Day(day, "makeup_workday", name or weekday_name, False)
                 return Day(day, "workday", weekday_name, False)
-        fixed = FIXED_DATE_HOLIDAYS.get((day.month, day.day))
-        if fixed:
-            return Day(day, "holiday", fixed, True)
+        statutory = statutory_holidays(day.year).get(day)
+        if statutory:
+            return Day(day, "holiday", statutory, True)
         return Day(day, "weekend" if weekend else "workday", weekday_name, True)
 
 

@@ -1,10 +1,12 @@
-"""Load the table cases in tests/cases/*.json (shared by the engine tests)."""
+"""Load the table cases in tests/cases/*.json (shared by the engine and browser tests)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
+REPORT_KEYS = ["verdict", "findings", "dates", "estimated", "checklist"]
+FINDING_KEYS = {"rule", "status", "basis", "text", "source"}
 
 
 def load_cases() -> tuple[list[dict], list[dict]]:

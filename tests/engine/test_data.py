@@ -12,6 +12,7 @@ import pytest
 
 import wizard
 from wizard import datafiles, parameters, schema, workdays
+from wizard.findings import BASES
 from wizard.text import LANGUAGES, texts
 
 PACKAGE = Path(wizard.__file__).resolve().parent
@@ -58,13 +59,12 @@ def test_a_malformed_holiday_file_is_refused(bad):
 
 def test_every_rule_that_can_appear_has_a_guide_anchor():
     rules = datafiles.load("data", "rules.json")
-    rule_ids = {key.rsplit(".", 2)[0] if key.count(".") >= 2 else key for key in texts("en")}
     text_rules = {".".join(key.split(".")[:2]) for key in texts("en") if key.startswith(("zj.", "js."))}
     assert text_rules == set(rules)
     for entry in rules.values():
         for guide in [entry["guide"], *entry.get("guide_by_action", {}).values()]:
             assert re.fullmatch(r"(zhejiang|jiangsu)/[a-z-]+\.md(#[a-z0-9-]+)?", guide)
-    assert rule_ids
+        assert entry["basis"] in BASES and set(entry.get("basis_by_text", {}).values()) <= set(BASES)
 
 
 def _placeholders(template: str) -> set[str]:
@@ -93,23 +93,29 @@ def test_questions_file_is_consistent_with_itself():
                 assert list(spec["enum_labels"]) == spec["enum"]
             if "default" in spec:
                 assert not isinstance(spec["default"], str) or spec["type"] == "text"
-    expected = {f"{p}/{prof}/{a}" for p, info in data["provinces"].items()
-                for prof in info["professions"] for a in info["actions"]}
-    assert set(data["forms"]) == expected
+    expected = {f"{p}/{a}" for p, info in data["provinces"].items() for a in info["actions"]}
+    assert set(data["forms"]) == expected  # one form per province and action, written once
     for key, entries in data["forms"].items():
         province = key.split("/")[0]
         ids = [entry["id"] for entry in entries]
         assert len(ids) == len(set(ids))
         assert set(ids) <= set(data["answers"][province])
+        for entry in entries:
+            assert set(entry.get("professions", [])) <= set(data["provinces"][province]["professions"])
 
 
 def test_the_issue_s_required_answers_are_required_in_the_form():
     required = {e["id"] for e in schema.form("zhejiang", "cost_engineer", "initial") if e["required"]}
     assert required == {"qualification_province", "specialty", "certificate_issue_date", "employer_type"}
-    for action in ("initial", "additional", "delta_registration", "change_employer"):
+    for action in ("initial", "additional"):
         form = {e["id"]: e["required"] for e in schema.form("jiangsu", "architect", action)}
         assert form["realname_l4"] and form["qualification_province"] and form["employment_contract_end"]
         assert not form["acceptance_date"] and not form["application_submitted_date"]
+    change = {e["id"]: e["required"] for e in schema.form("jiangsu", "architect", "change_employer")}
+    assert "qualification_province" not in change and change["employment_contract_end"]
+    delta = {e["id"]: e["required"] for e in schema.form("jiangsu", "constructor", "delta_registration")}
+    assert delta["employer_in_wujiang"] and not delta["employment_contract_end"]
+    assert not {e["id"]: e["required"] for e in schema.form("jiangsu", "constructor", "renewal")}["employment_contract_end"]
     assert schema.form("jiangsu", "constructor", "company_rename") == []
     assert [e["id"] for e in schema.form("jiangsu", "constructor", "out_of_province_entry")] == ["realname_l4", "qualification_province"]
 
@@ -119,10 +125,10 @@ def test_rule_data_version_is_a_short_hash_of_the_data():
     assert wizard.RULE_DATA_VERSION == datafiles.data_version()
 
 
-def test_the_package_imports_only_the_standard_library_and_chinesecalendar():
+def test_the_package_imports_only_the_standard_library_and_its_pure_python_dependencies():
     import ast
 
-    allowed = set(sys.stdlib_module_names) | {"chinese_calendar", "wizard"}
+    allowed = set(sys.stdlib_module_names) | {"chinese_calendar", "lunardate", "wizard"}
     for path in PACKAGE.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
