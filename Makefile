@@ -41,6 +41,7 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
+	node --test tests/web/
 	$(BIN)/python -m pytest
 
 clean:

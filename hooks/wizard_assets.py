@@ -7,8 +7,8 @@
   says how to fix it but does not fail (guide pages still work).
 - post-page: on a wizard page (the element ``<div id="wizard" data-lang="…">``), write questions.json, the
   page language's texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json"
-  id="wizard-data">`` block before web/wizard.js, so the form renders without waiting for three requests.
-  (wizard.js fetches the same files when the block is missing.)
+  id="wizard-data">`` block before web/main.js, so the form renders without waiting for three requests.
+  (main.js fetches the same files when the block is missing.)
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
 TARGET = "wizard-assets"
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
-WIZARD_SCRIPT = re.compile(r'<script src="[^"]*wizard-assets/app/wizard\.js"></script>')
+WIZARD_SCRIPT = re.compile(r'<script type="module" src="[^"]*wizard-assets/app/main\.js"></script>')
 
 
 def _same(src: Path, dest: Path) -> bool:
@@ -55,7 +55,7 @@ def _inline_json(value) -> str:
 
 
 def form_data(lang: str) -> dict | None:
-    """What web/wizard.js needs before it can render the form, or None if the assets are not built."""
+    """What web/main.js needs before it can render the form, or None if the assets are not built."""
     files = {"questions": ASSETS / "questions.json", "texts": ASSETS / "app" / "i18n" / f"{lang}.json",
              "manifest": ASSETS / "manifest.json"}
     if not all(path.exists() for path in files.values()):

@@ -1,6 +1,6 @@
 /* Runs the rules engine (the Python package `wizard`) in Pyodide, off the page's main thread.
  *
- * Loaded by wizard.js as a classic Web Worker from <site>/wizard-assets/app/worker.js. Everything it
+ * Loaded by engine-client.js as a classic Web Worker from <site>/wizard-assets/app/worker.js. Everything it
  * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/), the two wheels
  * listed in manifest.json. No CDN, no micropip.
  *
@@ -14,6 +14,7 @@
  *                                                                  (no message: the worker compiles it)
  *               {id, type: "check",   json}  -> exactly what `python -m wizard check -` prints
  *               {id, type: "explain", json}  -> wizard.explain(case) or the CLI error object
+ *               (both through wizard.cli.respond)
  * Messages out: {type: "progress", stage, file, loaded, total}     while loading
  *               {type: "ready", ms, ruleDataVersion}               once Python and the engine are in
  *               {type: "failed", reason}                           if the runtime cannot load
@@ -28,34 +29,17 @@ let manifestArrived;
 const manifestPromise = new Promise((resolve) => { manifestArrived = resolve; });
 const loadedFiles = new Set();
 
-// Python glue: check() goes through wizard.cli.main with in-memory streams, so the browser prints exactly
-// what the command line prints (same decoding, same error objects); explain() reuses the CLI's decoder.
+// Python glue: both requests go through wizard.cli.respond, the function behind `python -m wizard check`,
+// so the browser gets exactly what the command prints (same decoding, same error objects). The answer
+// crosses to JavaScript as "<exit code>\n<JSON text>": one string, parsed once on the page.
 const GLUE = `
-import io, json, sys
+import json
 import wizard
-from wizard import cli as _cli
+from wizard.cli import respond as _respond
 
-def _run_cli(data: str):
-    saved = sys.stdin, sys.stdout, sys.stderr
-    out, err = io.BytesIO(), io.BytesIO()
-    streams = (io.TextIOWrapper(io.BytesIO(data.encode("utf-8")), encoding="utf-8"),
-               io.TextIOWrapper(out, encoding="utf-8"), io.TextIOWrapper(err, encoding="utf-8"))
-    sys.stdin, sys.stdout, sys.stderr = streams
-    try:
-        code = _cli.main(["check", "-"])
-        streams[1].flush(); streams[2].flush()
-        result = json.dumps([code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")])
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = saved
-    return result
-
-def _explain(data: str):
-    try:
-        return "0\\n" + json.dumps(wizard.explain(_cli.decode(data.encode("utf-8"))), ensure_ascii=False)
-    except wizard.InvalidCase as exc:
-        return "2\\n" + json.dumps(exc.to_json(), ensure_ascii=False)
-    except Exception as exc:
-        return "1\\n" + json.dumps({"error": "internal_error", "detail": type(exc).__name__})
+def _answer(data: str, explain: bool) -> str:
+    code, payload = _respond(data.encode("utf-8", "surrogatepass"), explain=explain)
+    return f"{code}\\n" + json.dumps(payload, ensure_ascii=False)
 `;
 
 function post(message) { self.postMessage(message); }
@@ -120,8 +104,7 @@ if (typeof WebAssembly === "object") {
   };
 }
 
-let runCli = null;
-let runExplain = null;
+let answer = null;
 let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.wheels, fetched while the runtime boots
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
@@ -149,8 +132,7 @@ const ready = (async () => {
   const packaged = performance.now();
   py.runPython(GLUE);
   const version = py.runPython("wizard.RULE_DATA_VERSION");
-  runCli = py.globals.get("_run_cli");
-  runExplain = py.globals.get("_explain");
+  answer = py.globals.get("_answer");
   const now = performance.now();
   post({ type: "ready", ms: now - started, ruleDataVersion: version,
          phases: { runtime: booted - started, wheels: packaged - booted, import: now - packaged } });
@@ -192,19 +174,16 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    if (type === "check") {
-      const [code, stdout, stderr] = JSON.parse(runCli(json));
-      if (code === 0) post({ id, ok: true, value: JSON.parse(stdout) });
-      else post({ id, ok: false, error: JSON.parse(stderr) });
-    } else if (type === "explain") {
-      // "0\n" + JSON, or "2\n" + the error object: the page parses the text (a string crosses to the page
-      // as one copy; a parsed object would be walked and rebuilt on both sides).
-      const text = runExplain(json);
-      const body = text.slice(text.indexOf("\n") + 1);
-      post(text.startsWith("0\n") ? { id, ok: true, text: body } : { id, ok: false, error: JSON.parse(body) });
-    } else {
+    if (type !== "check" && type !== "explain") {
       post({ id, ok: false, error: { error: "unknown_request", detail: type } });
+      return;
     }
+    const text = answer(json, type === "explain");
+    const body = text.slice(text.indexOf("\n") + 1);
+    // check: the parsed report (the public API's value); explain: the JSON text, parsed by the page
+    if (!text.startsWith("0\n")) post({ id, ok: false, error: JSON.parse(body) });
+    else if (type === "check") post({ id, ok: true, value: JSON.parse(body) });
+    else post({ id, ok: true, text: body });
   } catch (error) {
     post({ id, ok: false, error: { error: "internal_error", detail: String(error) } });
   }

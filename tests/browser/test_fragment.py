@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import json
 
-from wizard_helpers import open_wizard
+from wizard_helpers import open_wizard, wait_for_result
 
 FRAGMENT = ("#province=jiangsu&profession=structural_engineer&action=renewal&realname_l4=true"
             "&application_submitted_date=2026-11-02&applicant_confirmed=true")
+CASE = {"province": "jiangsu", "profession": "structural_engineer", "action": "renewal",
+        "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True}}
 
 
-def snapshot(page) -> dict:
-    page.wait_for_selector(".wizard-result[data-state=result]")
+def snapshot(page, case: dict = CASE) -> dict:
+    wait_for_result(page, case)
     return {
         "verdict": page.get_attribute(".wizard-result", "data-verdict"),
         "rules": [li.get_attribute("data-rule") for li in page.query_selector_all(".wizard-finding")],
@@ -30,9 +32,10 @@ def test_answers_given_in_the_form_are_written_to_the_fragment_and_survive_a_rel
     page.fill("#q-application_submitted_date", "2026-11-02")
     page.locator("#q-applicant_confirmed").get_by_label("是", exact=True).check()
     before = snapshot(page)
+    page.wait_for_function("location.hash.includes('applicant_confirmed=true')")
     fragment = page.evaluate("location.hash")
     assert "realname_l4=true" in fragment and "application_submitted_date=2026-11-02" in fragment
-    assert "v=" in fragment
+    assert fragment.startswith("#f=2&v=")
     page.reload()
     page.wait_for_selector("#wizard[data-wizard-state=ready]", timeout=60_000)
     assert snapshot(page) == before
@@ -57,8 +60,8 @@ def test_the_language_switcher_carries_the_answers_to_the_other_language(page, s
 
 
 def test_a_link_made_under_older_rule_data_says_so(page, site_url):
-    open_wizard(page, site_url, "en", "#v=000000000000" + FRAGMENT[1:].join(["&", ""]))
-    page.wait_for_selector(".wizard-result[data-state=result]")
+    open_wizard(page, site_url, "en", "#f=2&v=000000000000&" + FRAGMENT[1:])
+    wait_for_result(page, CASE)
     notice = page.inner_text(".wizard-version-notice")
     assert "000000000000" in notice and "older rule data" in notice
     current = json.loads(page.evaluate("fetch('../../wizard-assets/manifest.json').then(r => r.text())"))
@@ -68,6 +71,20 @@ def test_a_link_made_under_older_rule_data_says_so(page, site_url):
 def test_a_link_made_under_the_current_rule_data_shows_no_notice(page, site_url):
     open_wizard(page, site_url, "en", FRAGMENT)
     version = page.evaluate("registrationWizard.ready.then(r => r.ruleDataVersion)")
-    page.goto(f"{site_url}/en/wizard/#v={version}&{FRAGMENT[1:]}")
-    page.wait_for_selector(".wizard-result[data-state=result]")
+    page.goto(f"{site_url}/en/wizard/#f=2&v={version}&{FRAGMENT[1:]}")
+    wait_for_result(page, CASE)
     assert page.query_selector(".wizard-version-notice") is None
+
+
+def test_a_link_from_before_contract_v2_maps_the_typed_district_to_the_new_question_and_says_so(page, site_url):
+    old = ("#v=0123456789ab&province=jiangsu&profession=constructor&action=delta_registration&realname_l4=true"
+           "&qualification_province=jiangsu&employer_district=%E5%90%B4%E6%B1%9F%E5%8C%BA")
+    open_wizard(page, site_url, "zh", old)
+    case = {"province": "jiangsu", "profession": "constructor", "action": "delta_registration",
+            "answers": {"realname_l4": True, "qualification_province": "jiangsu", "employer_in_wujiang": True}}
+    wait_for_result(page, case)
+    assert page.get_attribute(".wizard-result", "data-verdict") == "eligible"
+    notices = page.inner_text(".wizard-result").split("\n")
+    assert any("旧版规则数据" in line for line in notices)
+    assert any("聘用企业的工商注册地是苏州市吴江区吗" in line for line in notices)
+    assert page.is_checked("#q-employer_in_wujiang-true")

@@ -5,11 +5,12 @@ import datetime
 import json
 import time
 
-from wizard_helpers import cli_reference, open_wizard
+from wizard_helpers import cli_reference, open_wizard, wait_for_result
 
 CASE = {"province": "jiangsu", "profession": "constructor", "action": "initial",
         "answers": {"realname_l4": True, "qualification_province": "jiangsu", "employment_contract_end": "2030-01-01",
-                    "application_submitted_date": "2026-11-19", "acceptance_date": "2026-09-25"}}
+                    "application_submitted_date": "2026-11-16", "applicant_confirmed": True,
+                    "acceptance_date": "2026-11-20"}}
 
 
 def unfold(text: str) -> list[str]:
@@ -51,7 +52,7 @@ def test_the_key_dates_download_as_an_ics_file_with_reminders(page, site_url):
                               {"province": "jiangsu", "profession": "constructor", "action": "initial",
                                "today": "2026-11-21", **CASE["answers"]}.items())
     open_wizard(page, site_url, "en", fragment)
-    page.wait_for_selector(".wizard-result[data-state=result]")
+    wait_for_result(page, {**CASE, "today": "2026-11-21"})
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the key dates (.ics calendar file)").click()
     text = open(info.value.path(), encoding="utf-8", newline="").read()
@@ -62,6 +63,7 @@ def test_the_key_dates_download_as_an_ics_file_with_reminders(page, site_url):
     assert code == 0
     expected = {value.replace("-", "") for value in report["dates"].values()}
     assert {e["DTSTART;VALUE=DATE"] for e in events} == expected
+    assert "confirmation_deadline_extended" in report["dates"]  # 16 Nov + 5 days is a Saturday: its art. 203 day too
     uids = [e["UID"] for e in events]
     assert len(set(uids)) == len(uids) == len(report["dates"])
     for event in events:

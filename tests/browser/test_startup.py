@@ -1,6 +1,6 @@
 """How the wizard starts: the form's data is in the page, the runtime's .wasm is downloaded once.
 
-The page compiles pyodide.asm.wasm itself and hands the compiled module to the worker (web/wizard.js,
+The page compiles pyodide.asm.wasm itself and hands the compiled module to the worker (web/engine-client.js,
 web/worker.js); hooks/wizard_assets.py writes questions.json, the page language's texts and manifest.json
 into the wizard page, so the form renders without waiting for them.
 """
@@ -25,7 +25,7 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert data["questions"] == json.loads((ROOT / "wizard" / "data" / "questions.json").read_text(encoding="utf-8"))
     assert data["texts"] == json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
     assert data["manifest"] == json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))
-    assert html.index('id="wizard-data"') < html.index("wizard-assets/app/wizard.js")
+    assert html.index('id="wizard-data"') < html.index("wizard-assets/app/main.js")
 
 
 def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_once(page, site_url):
@@ -36,4 +36,5 @@ def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_o
     fetched = [url.split("/wizard-assets/", 1)[1] for url in requests if "/wizard-assets/" in url]
     assert not [f for f in fetched if f in ("questions.json", "manifest.json") or f.startswith("app/i18n/")]
     assert fetched.count("pyodide/pyodide.asm.wasm") == 1, fetched
-    assert sum(f.endswith(".whl") for f in fetched) == 2
+    manifest = json.loads(page.evaluate("document.getElementById('wizard-data').textContent"))["manifest"]
+    assert sorted(f for f in fetched if f.endswith(".whl")) == sorted(manifest["wheels"])  # each wheel once

@@ -1,9 +1,6 @@
 """Shared helpers of the browser tests: a reference run of the CLI in CPython, opening the wizard page."""
 from __future__ import annotations
 
-import io
-import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -11,22 +8,10 @@ READY_TIMEOUT_MS = 60_000  # the machine is shared; the benchmark, not the tests
 
 
 def cli_reference(data: bytes) -> tuple[int, object]:
-    """Run `python -m wizard check -` in this CPython process: (exit code, parsed stdout or stderr JSON)."""
-    from wizard import cli
+    """What `python -m wizard check -` gives for ``data``, computed in this CPython: (exit code, payload)."""
+    from wizard.cli import respond
 
-    stdin, stdout, stderr = sys.stdin, sys.stdout, sys.stderr
-    out, err = io.BytesIO(), io.BytesIO()
-    streams = (io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"), io.TextIOWrapper(out, encoding="utf-8"),
-               io.TextIOWrapper(err, encoding="utf-8"))
-    sys.stdin, sys.stdout, sys.stderr = streams
-    try:
-        code = cli.main(["check", "-"])
-        streams[1].flush()
-        streams[2].flush()
-        text = (out if code == 0 else err).getvalue().decode("utf-8")
-    finally:
-        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
-    return code, json.loads(text)
+    return respond(data)
 
 
 def open_wizard(page, site_url: str, lang: str = "zh", fragment: str = "", wait_ready: bool = True):
@@ -36,3 +21,16 @@ def open_wizard(page, site_url: str, lang: str = "zh", fragment: str = "", wait_
     if wait_ready:
         page.wait_for_selector("#wizard[data-wizard-state=ready]", timeout=READY_TIMEOUT_MS)
     return page
+
+
+CASE_KEY_JS = """c => JSON.stringify([c.province, c.profession, c.action, c.today || null,
+    Object.keys(c.answers).sort().map(k => [k, c.answers[k]])])"""
+
+
+def wait_for_result(page, case: dict, state: str = "result", timeout: int = READY_TIMEOUT_MS):
+    """Wait until the result region shows the answer to ``case`` itself (web/result.js sets data-case),
+    so an earlier answer still on screen can never be read as this one."""
+    page.wait_for_function(
+        f"([c, state]) => {{ const r = document.querySelector('.wizard-result');"
+        f" return r.dataset.state === state && r.dataset.case === ({CASE_KEY_JS})(c); }}",
+        arg=[case, state], timeout=timeout)

@@ -1,0 +1,74 @@
+// Every request to the engine settles, whatever fails: the worker, the .wasm, or a reply.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { startEngine } from "../../web/engine-client.js";
+
+class FakeWorker {
+  static last = null;
+  constructor() { this.sent = []; FakeWorker.last = this; }
+  postMessage(message) { this.sent.push(message); if (this.onpost) this.onpost(message); }
+  reply(data) { this.onmessage({ data }); }
+}
+
+function engine() {
+  globalThis.Worker = FakeWorker;
+  const saved = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = undefined; // the worker compiles: no page fetch in these tests
+  try {
+    return startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
+      manifest: Promise.resolve({ files: {}, wheels: [] }) });
+  } finally {
+    WebAssembly.compileStreaming = saved;
+  }
+}
+
+test("an answer resolves its own request, parsed from the reply's text", async () => {
+  const e = engine();
+  const answer = e.request("explain", { province: "jiangsu" });
+  const { id } = FakeWorker.last.sent.find((m) => m.type === "explain");
+  FakeWorker.last.reply({ id, ok: true, text: '{"report": {"verdict": "eligible"}}' });
+  assert.deepEqual(await answer, { report: { verdict: "eligible" } });
+});
+
+test("a reply that cannot be parsed rejects with internal_error instead of hanging", async () => {
+  const e = engine();
+  const answer = e.request("explain", {});
+  const { id } = FakeWorker.last.sent.find((m) => m.type === "explain");
+  FakeWorker.last.reply({ id, ok: true, text: "{not json" });
+  await assert.rejects(answer, (err) => err.error === "internal_error" && /unreadable reply/.test(err.detail));
+});
+
+test("an invalid case rejects with the engine's error object", async () => {
+  const e = engine();
+  const answer = e.request("check", {});
+  const { id } = FakeWorker.last.sent.find((m) => m.type === "check");
+  const error = { error: "invalid_case", field: "province", message: { zh: "省份", en: "province" } };
+  FakeWorker.last.reply({ id, ok: false, error });
+  await assert.rejects(answer, (err) => err === error);
+});
+
+test("a runtime that fails rejects the pending requests, the ready promise and later requests", async () => {
+  const e = engine();
+  const failures = [];
+  e.on("failed", (reason) => failures.push(reason));
+  const pending = e.request("check", {});
+  FakeWorker.last.reply({ type: "failed", reason: "pyodide.asm.wasm: HTTP 404" });
+  await assert.rejects(pending, (err) => err.error === "runtime_unavailable" && /404/.test(err.detail));
+  await assert.rejects(e.ready, (err) => err.error === "runtime_unavailable");
+  await assert.rejects(e.request("check", {}), (err) => err.error === "runtime_unavailable");
+  assert.deepEqual(failures, ["pyodide.asm.wasm: HTTP 404"]);
+});
+
+test("a browser without Web Workers reports why at once", async () => {
+  globalThis.Worker = function () { throw new Error("Workers are blocked"); };
+  const e = startEngine({ assets: new URL("http://site.test/a/"), app: new URL("http://site.test/a/app/"), manifest: Promise.resolve({}) });
+  assert.match(e.bootError(), /Workers are blocked/);
+  await assert.rejects(e.request("check", {}), (err) => err.error === "runtime_unavailable");
+});
+
+test("the ready message resolves ready with the rule data version", async () => {
+  const e = engine();
+  FakeWorker.last.reply({ type: "ready", ms: 5, ruleDataVersion: "abc", phases: {} });
+  assert.equal((await e.ready).ruleDataVersion, "abc");
+  assert.equal(e.isReady(), true);
+});

@@ -1,0 +1,108 @@
+// The engine's side of the page: starts the Web Worker (worker.js, Pyodide and the `wizard` wheel),
+// compiles pyodide.asm.wasm here and hands the module over, and turns requests into promises.
+//
+// The page compiles the .wasm itself because a dedicated worker gets no WebAssembly code cache: compiled
+// here, Chrome keeps the compiled code with the HTTP cache entry, and compileStreaming compiles while the
+// file downloads. Every request settles: with the engine's answer, or with an error object
+// ({"error": "runtime_unavailable" | "internal_error", "detail"}) when the runtime fails or a reply cannot
+// be read.
+export function startEngine({ assets, app, manifest }) {
+  const listeners = { progress: [], ready: [], failed: [] };
+  const pending = new Map();
+  let nextId = 1;
+  let bootError = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" ? null : "no-webassembly";
+  let isReady = false;
+  let lastProgress = performance.now();
+  let resolveReady, rejectReady;
+  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  ready.catch(() => {});
+  const t0 = performance.now();
+
+  let worker = null;
+  if (!bootError) {
+    try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
+  }
+  let compiled = null;
+  if (worker && typeof WebAssembly.compileStreaming === "function") {
+    const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
+    const download = () => fetch(wasmUrl).then((r) => {
+      if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
+      return r;
+    });
+    compiled = WebAssembly.compileStreaming(download()).catch((error) => {
+      // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
+      if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;
+      return download().then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+    });
+    compiled.catch(() => {});
+  }
+
+  let failed = false;
+  function fail(reason) {
+    if (failed) return; // the page and the worker may both report the same failure
+    failed = true;
+    bootError = reason;
+    rejectReady({ error: "runtime_unavailable", detail: reason });
+    pending.forEach(({ reject }) => reject({ error: "runtime_unavailable", detail: reason }));
+    pending.clear();
+    listeners.failed.forEach((f) => f(reason));
+  }
+
+  function settle(m) {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (!m.ok) { p.reject(m.error); return; }
+    try {
+      p.resolve(m.text !== undefined ? JSON.parse(m.text) : m.value);
+    } catch (error) {
+      p.reject({ error: "internal_error", detail: `unreadable reply: ${error.message}` });
+    }
+  }
+
+  if (worker) {
+    manifest.then((data) => {
+      worker.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled });
+      if (compiled) {
+        compiled.then((module) => worker.postMessage({ type: "wasm", module }), (error) => {
+          const reason = String(error && error.message || error);
+          worker.postMessage({ type: "wasm", error: reason });
+          fail(/pyodide\.asm\.wasm/.test(reason) ? reason : `pyodide.asm.wasm: ${reason}`);
+        });
+      }
+    }, (e) => fail(String(e)));
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.id) { settle(m); return; }
+      if (m.type === "progress") { lastProgress = performance.now(); listeners.progress.forEach((f) => f(m)); }
+      if (m.type === "ready") {
+        isReady = true;
+        performance.mark("wizard-engine-ready");
+        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion };
+        resolveReady(info);
+        listeners.ready.forEach((f) => f(info));
+      }
+      if (m.type === "failed") fail(m.reason);
+    };
+    worker.onerror = (event) => { event.preventDefault(); fail(event.message || "worker error"); };
+  } else {
+    fail(bootError);
+  }
+
+  function request(type, caseObject) {
+    if (!worker || failed) return Promise.reject({ error: "runtime_unavailable", detail: bootError });
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, type, json: JSON.stringify(caseObject === undefined ? null : caseObject) });
+    });
+  }
+
+  return {
+    request, ready,
+    on: (event, f) => listeners[event].push(f),
+    isReady: () => isReady,
+    bootError: () => bootError,
+    sinceProgress: () => performance.now() - lastProgress,
+  };
+}

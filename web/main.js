@@ -1,0 +1,192 @@
+/* The in-browser registration wizard: wires the engine, the form, the result and the URL fragment.
+ *
+ * Loaded as a module only by docs/wizard/index.md and index.en.md (so no other page loads the runtime).
+ * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the
+ * engine's report in both languages; the modules hold logic only.
+ *
+ * Public API (for integrators and tests), on the wizard page:
+ *   window.registrationWizard.check(caseObject) -> Promise
+ *       resolves with the report, deep-equal to what `python -m wizard check` prints on stdout;
+ *       REJECTS with the error object the CLI prints on stderr for an invalid case (exit 2), e.g.
+ *       {"error": "invalid_case", "field": "answers.realname_l4", "message": {"zh": "…", "en": "…"}}.
+ *       (A runtime that cannot load rejects with {"error": "runtime_unavailable", "detail": "…"}.)
+ *   window.registrationWizard.explain(caseObject) -> Promise of wizard.explain(case) (same rejection)
+ *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion} once the engine can answer
+ *   window.registrationWizard.questions -> Promise of questions.json
+ */
+import { buildCase, formFor, normalise } from "./case-model.js";
+import { linkList } from "./dom.js";
+import { startEngine } from "./engine-client.js";
+import { createForm } from "./form.js";
+import { dateFormatter, fmt } from "./format.js";
+import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
+import { buildIcs } from "./ics.js";
+import { createResult } from "./result.js";
+
+const APP = new URL("./", import.meta.url);
+const ASSETS = new URL("../", APP);
+const root = document.getElementById("wizard");
+const lang = root.getAttribute("data-lang") === "en" ? "en" : "zh";
+const status = root.querySelector(".wizard-status");
+const fallback = root.querySelector(".wizard-fallback");
+const GUIDES = [{ text: "浙江 Zhejiang", href: "../zhejiang/" }, { text: "江苏 Jiangsu", href: "../jiangsu/" }];
+
+// The form's data is written into the page at build time (hooks/wizard_assets.py), so the form renders
+// without waiting for a request; it is fetched from /wizard-assets/ when the page was built without it.
+const fetchJSON = (url) => fetch(url).then((r) => {
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.json();
+});
+const inline = (() => {
+  const node = document.getElementById("wizard-data");
+  try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+})();
+const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fetchJSON(new URL("manifest.json", ASSETS));
+const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
+const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
+
+const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP });
+window.registrationWizard = {
+  check: (caseObject) => engine.request("check", caseObject),
+  explain: (caseObject) => engine.request("explain", caseObject),
+  ready: engine.ready,
+  questions: questionsP,
+};
+
+// Chromium re-requests the favicon on every same-document URL change, i.e. on every answer written to the
+// fragment. Inline it once while loading, so answering makes no request at all.
+document.querySelectorAll('link[rel~="icon"][href$=".svg"]').forEach((link) => {
+  fetch(link.href).then((r) => (r.ok ? r.text() : null)).then((svg) => {
+    if (svg) link.href = "data:image/svg+xml," + encodeURIComponent(svg);
+  }, () => {});
+});
+
+function showFallback(text, links) {
+  status.textContent = text;
+  fallback.replaceChildren(linkList(links));
+  fallback.hidden = false;
+  root.setAttribute("data-wizard-state", "failed");
+}
+
+let texts = null;
+Promise.all([questionsP, textsP, manifestP]).then(([Q, T, manifest]) => {
+  texts = T;
+  start(Q, T, manifest);
+}).catch((error) => {
+  const reason = String(error && error.message || error);
+  showFallback(texts ? fmt(texts.start_error, { reason }) : reason, texts ? texts.fallback_links : GUIDES);
+});
+
+function start(Q, T, manifest) {
+  const showDate = dateFormatter(lang, T.weekday_format);
+  const currentVersion = manifest.rule_data_version;
+  const store = {
+    state: { province: "", profession: "", action: "", answers: {}, today: null },
+    setCase(key, value) { store.state = normalise(Q, { ...store.state, [key]: value }); },
+    setAnswer(id, value) { if (value === undefined) delete store.state.answers[id]; else store.state.answers[id] = value; },
+    changed: () => changed(),
+  };
+  const form = createForm({ root, form: root.querySelector(".wizard-form"), Q, T, lang, store });
+  let current = null; // {explained, caseObject} on screen, read by the calendar button
+  const result = createResult({ result: root.querySelector(".wizard-result"), Q, T, lang, showDate,
+    onFocusQuestion: (id) => form.focusQuestion(id), onIcs: () => download(current) });
+
+  // ----- loading / failure messages: never an endless spinner -----
+  const reasonText = (reason) => (reason === "no-webassembly" ? T.no_wasm : fmt(T.failed, { reason }));
+  const totalMB = (Object.entries(manifest.files).filter(([f]) => (f.startsWith("pyodide/") && !f.endsWith(".map")) || manifest.wheels.includes(f))
+    .reduce((s, [, v]) => s + v.size, 0) / 1048576).toFixed(1);
+  if (engine.bootError()) showFallback(reasonText(engine.bootError()), T.fallback_links);
+  else status.textContent = fmt(T.loading_start, { total: totalMB });
+  engine.on("progress", (m) => {
+    if (engine.isReady() || engine.bootError()) return;
+    status.textContent = m.total ? fmt(T.loading, { file: m.file, left: ((m.total - m.loaded) / 1048576).toFixed(1) }) : T.loading_engine;
+  });
+  engine.on("failed", (reason) => showFallback(reasonText(reason), T.fallback_links));
+  engine.on("ready", () => {
+    status.textContent = T.ready;
+    if (root.getAttribute("data-wizard-state") === "slow") fallback.hidden = true;
+    root.setAttribute("data-wizard-state", "ready");
+    evaluate();
+  });
+  const watchdog = setInterval(() => { // 8 s without progress: show the guide's links (loading goes on)
+    if (engine.isReady() || engine.bootError()) { clearInterval(watchdog); return; }
+    if (engine.sinceProgress() > 8000) {
+      showFallback(T.slow, T.fallback_links);
+      root.setAttribute("data-wizard-state", "slow");
+      clearInterval(watchdog);
+    }
+  }, 500);
+
+  // ----- the URL fragment -----
+  function syncLanguageLinks() {
+    document.querySelectorAll("a[hreflang]").forEach((a) => { // the language switcher: this page, other language
+      const href = a.getAttribute("href");
+      if (href) a.setAttribute("href", href.split("#")[0] + location.hash);
+    });
+  }
+  function writeFragment() {
+    const hash = toFragment(store.state, currentVersion);
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+    syncLanguageLinks();
+  }
+  function loadFromFragment() {
+    const loaded = fromFragment(location.hash, Q);
+    store.state = normalise(Q, { province: loaded.province, profession: loaded.profession, action: loaded.action,
+      today: loaded.today, answers: loaded.answers });
+    const notices = [];
+    if (isOlderLink(loaded, currentVersion)) notices.push(fmt(T.old_version, { old: loaded.linkVersion, new: currentVersion }));
+    if (loaded.renamed.length) {
+      notices.push(fmt(T.renamed_notice, { questions: loaded.renamed.map((id) => Q.answers[loaded.province][id].label[lang]).join(T.choice_separator) }));
+    }
+    result.setNotices(notices);
+    form.render();
+    syncLanguageLinks();
+    evaluate();
+  }
+
+  // ----- answering: the engine gets the new case first; the URL is written once the result is drawn -----
+  let seq = 0;
+  function evaluate() {
+    const built = buildCase(Q, store.state);
+    result.clearFieldErrors();
+    if (!built.case) { result.message(T.start_hint); return null; }
+    if (built.missing.length) { result.missing(built.missing, built.case.province, built.case); return null; }
+    if (engine.bootError()) return null;
+    if (!engine.isReady()) { result.message(T.waiting, "pending", built.case); return null; } // evaluated on "ready"
+    const mine = ++seq;
+    const fields = formFor(Q, built.case.province, built.case.profession, built.case.action);
+    return engine.request("explain", built.case).then((explained) => {
+      if (mine !== seq) return; // a later answer is on its way: draw only the latest
+      current = { explained, caseObject: built.case };
+      result.report(explained, built.case, fields);
+      root.setAttribute("data-result-seq", String(mine));
+      if (!performance.getEntriesByName("wizard-first-verdict").length) performance.mark("wizard-first-verdict");
+      document.dispatchEvent(new CustomEvent("wizard:result", { detail: { report: explained.report } }));
+    }, (error) => { if (mine === seq) result.error(error, built.case); });
+  }
+  function changed() {
+    const answered = evaluate();
+    if (answered) answered.then(writeFragment, writeFragment); else writeFragment();
+  }
+
+  function download(shown) {
+    if (!shown) return;
+    const text = buildIcs({ report: shown.explained.report, explained: shown.explained, caseObject: shown.caseObject,
+      texts: T, lang, showDate, now: new Date() });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+    a.download = "registration-dates.ics";
+    a.hidden = true;
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  loadFromFragment();
+  const formNode = root.querySelector(".wizard-form");
+  formNode.hidden = false;
+  root.setAttribute("data-form-ready", String(Math.round(performance.now())));
+  performance.mark("wizard-form-ready");
+  if (root.getAttribute("data-wizard-state") !== "failed") root.setAttribute("data-wizard-state", engine.isReady() ? "ready" : "loading");
+  window.addEventListener("hashchange", () => { if (location.hash !== toFragment(store.state, currentVersion)) loadFromFragment(); });
+}
