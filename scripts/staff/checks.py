@@ -15,6 +15,7 @@ from . import jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
 from .rule_changes import MARKERS
+from .terminology import check_terminology
 
 SOURCES = ("zj-notice", "js-notice")
 UNITS = ("months", "days", "working_days", "hours", "kb", "list", "text")
@@ -563,10 +564,12 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_anchor_parity(site)
     findings += check_links(site)
     findings += check_rules(site)
+    terminology_findings, term_count = check_terminology(site.pages)
+    findings += terminology_findings
     parameter_findings, parameter_count = check_parameters(root)
     holiday_findings, holiday_count = check_holidays(root)
     case_findings, case_count = check_cases(root)
     findings += parameter_findings + holiday_findings + case_findings
     findings = sorted(set(findings), key=lambda f: (f.path, f.line, f.problem))
-    return Report(findings, {"pages": len(site.pages), "rule data files": parameter_count,
+    return Report(findings, {"pages": len(site.pages), "glossary terms": term_count, "rule data files": parameter_count,
                              "holiday files": holiday_count, "case tables": case_count})

@@ -46,6 +46,9 @@ Pages (docs/**.md):
   - front matter has title, description, source, source_section and checked (核对日期, not in the future);
   - anchors like { #faq-3 } are the same in both languages; FAQ anchors run faq-1, faq-2, … (常见问题编号);
   - every link to another page or section (#anchor) leads somewhere, in both languages (链接与锚点);
+  - terms (术语): no English page uses a wording that the glossary (docs/glossary.en.md) lists under
+    **Avoid:** (the message names the glossary's term), and no Chinese page puts English words in brackets
+    inside a Chinese sentence (英文检索词写在页首 tags 中);
 Engine data (wizard/data):
   - every rule id in rules.json links to a section that exists in both languages;
   - every rule value in parameters/**.json has a reference (依据) and an effective date (生效日期), dates ascending;

@@ -1,0 +1,117 @@
+"""`staff.py check` takes its terms from the glossary: a wording to avoid fails with file, line and the preferred term,
+an English gloss inside a Chinese sentence fails, and the real pages pass."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from staff_fixtures import ROOT, TODAY, run_staff, write_tree
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from staff.checks import load_site  # noqa: E402
+from staff.terminology import check_terminology, parse_glossary  # noqa: E402
+
+# The pairs issue 10 found on main: (glossary anchor, wording to avoid). Each must stay in the glossary.
+SEEDED = [
+    ("online-application", "applies in person"),
+    ("real-name-authentication", "in-person authentication"),
+    ("real-name-authentication", "real-name (in-person) authentication"),
+    ("electronic-certificate", "electronic registration licence"),
+    ("id-photo", "bare-headed"),
+    ("programme-accreditation", "professional economics professional education evaluation"),
+    ("my-services", "I want to apply"),
+    ("application-search", "case query"),
+    ("project-owner", "development (建设)"),
+    ("change-of-personal-details", "change of personal information"),
+]
+
+
+def _findings(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if line and not line.startswith("check:")]
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """The real pages and glossary (docs/ and mkdocs.yml) in a temporary folder, to plant mistakes in."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def test_the_real_pages_use_no_wording_the_glossary_says_to_avoid():
+    findings, terms = check_terminology(load_site(ROOT).pages)
+    assert terms > 50, "the glossary docs/glossary.en.md was not read"
+    assert [str(f) for f in findings] == []
+
+
+def test_the_glossary_lists_every_wording_issue_10_found():
+    terms = {term.anchor: term for term in parse_glossary((ROOT / "docs" / "glossary.en.md").read_text().splitlines())}
+    missing = [(anchor, phrase) for anchor, phrase in SEEDED
+               if anchor not in terms or phrase.lower() not in [p.lower() for p in terms[anchor].avoid]]
+    assert missing == [], "glossary entries no longer list these wordings to avoid"
+
+
+def test_a_planted_in_person_authentication_fails_with_the_file_the_line_and_the_glossary_term(repo_copy: Path):
+    page = repo_copy / "docs" / "jiangsu" / "realname.en.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("You then need in-person authentication at the service counter.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_staff("--root", str(repo_copy), "check", "--today", "2099-01-01")
+    assert result.returncode == 1, result.stdout + result.stderr
+    findings = _findings(result)
+    assert len(findings) == 1, "\n".join(findings)
+    assert findings[0].startswith(
+        f'docs/jiangsu/realname.en.md:{len(lines)}: "in-person authentication" is a wording the glossary says to avoid '
+        "for 实名（人）认证 (it is an identity check"), findings[0]
+    assert 'Fix: write "real-name (real-person) authentication" instead' in findings[0]
+    assert "docs/glossary.en.md, line " in findings[0]
+    print("\n".join(result.stdout.splitlines()))  # shown with pytest -s: the output a staff member sees
+
+
+@pytest.mark.parametrize("planted, reported", [
+    ("Log in and apply in-person.", '"in-person"'),
+    ("The ELECTRONIC REGISTRATION LICENCE is issued.", '"ELECTRONIC REGISTRATION LICENCE"'),
+    ("Choose 我要办事 (I want to apply).", '"I want to apply"'),
+    ("Real-name (in-person) authentication (L4)", '"Real-name (in-person) authentication"'),
+])
+def test_case_and_hyphen_variants_are_caught_and_the_longest_wording_is_reported_once(repo_copy: Path, planted, reported):
+    page = repo_copy / "docs" / "jiangsu" / "renewal.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + planted + "\n", encoding="utf-8")
+    result = run_staff("--root", str(repo_copy), "check", "--today", "2099-01-01")
+    findings = _findings(result)
+    assert result.returncode == 1 and len(findings) == 1, result.stdout
+    assert reported in findings[0]
+
+
+def test_an_english_gloss_inside_a_chinese_sentence_fails_and_points_to_the_tags(good_tree: Path):
+    path = "docs/jiangsu/renewal.md"
+    text = (good_tree / path).read_text(encoding="utf-8")
+    write_tree(good_tree, {path: text.replace("见 [常见问题 2]", "延续注册（renewal）见 [常见问题 2]")})
+    result = run_staff("--root", str(good_tree), "check", "--today", TODAY)
+    assert result.returncode == 1
+    line = next(n for n, l in enumerate((good_tree / path).read_text().splitlines(), 1) if "（renewal）" in l)
+    assert f"{path}:{line}: English words in brackets inside Chinese text: （renewal）" in result.stdout
+    assert "tags: [renewal]" in result.stdout
+
+
+@pytest.mark.parametrize("text", ["实名（人）认证（L4）", "照片（JPG，50KB）", "浙江政务服务网（www.zjzfw.gov.cn）",
+                                  "见[答疑 1](faq.md#faq-1)（<http://223.4.65.131:8080/>）", "Chrome（谷歌浏览器）"])
+def test_codes_addresses_and_chinese_in_brackets_are_not_english_glosses(good_tree: Path, text):
+    path = "docs/jiangsu/renewal.md"
+    write_tree(good_tree, {path: (good_tree / path).read_text(encoding="utf-8") + "\n" + text + "\n"})
+    result = run_staff("--root", str(good_tree), "check", "--today", TODAY)
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_broken_avoid_line_in_the_glossary_is_reported(repo_copy: Path):
+    glossary = repo_copy / "docs" / "glossary.en.md"
+    text = glossary.read_text(encoding="utf-8")
+    old = '**Avoid:** "bare-headed"'
+    assert old in text
+    glossary.write_text(text.replace(old, "**Avoid:** bare-headed"), encoding="utf-8")
+    result = run_staff("--root", str(repo_copy), "check", "--today", "2099-01-01")
+    assert result.returncode == 1
+    assert "the **Avoid:** line lists no wording in double quotes" in result.stdout
