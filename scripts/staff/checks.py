@@ -15,7 +15,7 @@ from . import jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
 from .rule_changes import MARKERS
-from .terminology import check_terminology
+from .terminology import check_terminology, check_word_files
 
 SOURCES = ("zj-notice", "js-notice")
 UNITS = ("months", "days", "working_days", "hours", "kb", "list", "text")
@@ -565,7 +565,7 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_links(site)
     findings += check_rules(site)
     terminology_findings, term_count = check_terminology(site.pages)
-    findings += terminology_findings
+    findings += terminology_findings + check_word_files(root, site.pages)
     parameter_findings, parameter_count = check_parameters(root)
     holiday_findings, holiday_count = check_holidays(root)
     case_findings, case_count = check_cases(root)

@@ -159,6 +159,37 @@ def _english_in_brackets(line: str) -> list[str]:
     return groups
 
 
+# The wizard's English words follow the same glossary: the engine's texts, the page words, the questions.
+WORD_FILES = ("wizard/text/en.json", "web/i18n/en.json", "wizard/data/questions.json")
+
+
+def _avoided(rel: str, number: int, line: str, terms: list[Term]) -> list[Finding]:
+    findings = []
+    for text, term in _avoided_on_line(line, terms):
+        why = f" ({term.reason})" if term.reason else ""
+        chinese = f" for {term.chinese}" if term.chinese else ""
+        findings.append(Finding(
+            rel, number,
+            f'"{text}" is a wording the glossary says to avoid{chinese}{why}',
+            f'write "{term.preferred}" instead, the glossary\'s English{chinese} '
+            f"({GLOSSARY_FILE}, line {term.heading_line}); if the wording is right here, "
+            "ask the maintainers to change the glossary entry"))
+    return findings
+
+
+def check_word_files(root, pages: dict[tuple[str, str], Page]) -> list[Finding]:
+    """Wordings to avoid in the wizard's English texts (WORD_FILES), line by line."""
+    glossary = pages.get((GLOSSARY_KEY, "en"))
+    terms = [term for term in parse_glossary(glossary.lines) if term.avoid and term.english] if glossary else []
+    findings = []
+    for rel in WORD_FILES:
+        path = root / rel
+        if path.exists():
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                findings += _avoided(rel, number, line, terms)
+    return findings
+
+
 def check_terminology(pages: dict[tuple[str, str], Page]) -> tuple[list[Finding], int]:
     """Findings for wordings to avoid and for English glosses on Chinese pages; the number of glossary terms read."""
     findings: list[Finding] = []
@@ -171,15 +202,7 @@ def check_terminology(pages: dict[tuple[str, str], Page]) -> tuple[list[Finding]
         for number, line in enumerate(page.lines, start=1):
             if page is glossary and _AVOID.match(line):
                 continue
-            for text, term in _avoided_on_line(line, guarded):
-                why = f" ({term.reason})" if term.reason else ""
-                chinese = f" for {term.chinese}" if term.chinese else ""
-                findings.append(Finding(
-                    page.rel, number,
-                    f'"{text}" is a wording the glossary says to avoid{chinese}{why}',
-                    f'write "{term.preferred}" instead, the glossary\'s English{chinese} '
-                    f"({GLOSSARY_FILE}, line {term.heading_line}); if the wording is right here, "
-                    "ask the maintainers to change the glossary entry"))
+            findings += _avoided(page.rel, number, line, guarded)
             if lang != "zh" or key == GLOSSARY_KEY or number < page.body_start:
                 continue
             for group in _english_in_brackets(line):

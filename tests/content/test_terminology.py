@@ -115,3 +115,18 @@ def test_a_broken_avoid_line_in_the_glossary_is_reported(repo_copy: Path):
     result = run_staff("--root", str(repo_copy), "check", "--today", "2099-01-01")
     assert result.returncode == 1
     assert "the **Avoid:** line lists no wording in double quotes" in result.stdout
+
+
+def test_the_wizard_s_english_texts_follow_the_glossary_too(repo_copy):
+    from staff.terminology import WORD_FILES, check_word_files
+
+    for rel in WORD_FILES:
+        (repo_copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / rel, repo_copy / rel)
+    site = load_site(repo_copy)
+    assert check_word_files(repo_copy, site.pages) == []
+    texts = repo_copy / "wizard" / "text" / "en.json"
+    texts.write_text(texts.read_text(encoding="utf-8").replace(
+        "L4 real-name (real-person) authentication", "L4 in-person authentication", 1), encoding="utf-8")
+    found = check_word_files(repo_copy, site.pages)
+    assert len(found) == 1 and found[0].path == "wizard/text/en.json" and "real-name (real-person) authentication" in found[0].fix
