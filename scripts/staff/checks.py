@@ -104,6 +104,51 @@ def check_twins(site: Site) -> list[Finding]:
     return findings
 
 
+NAV_ENTRY = re.compile(r"^\s*-\s+(?:[^:]+:\s+)?(?P<path>[^\s:]+\.md)\s*(?:#.*)?$")
+
+
+def nav_entries(root: Path) -> dict[str, int] | None:
+    """Page files listed under `nav:` in mkdocs.yml, with their line; None when there is no `nav:` block."""
+    config = root / "mkdocs.yml"
+    if not config.exists():
+        return None
+    lines = config.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*$", line)), None)
+    if start is None:
+        return None
+    entries: dict[str, int] = {}
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if line.strip() and not line.startswith((" ", "\t", "-")):
+            break
+        match = NAV_ENTRY.match(line)
+        if match:
+            entries.setdefault(match["path"], number)
+    return entries
+
+
+def check_nav(site: Site) -> list[Finding]:
+    """Every Chinese page is listed in mkdocs.yml `nav:` and every entry names an existing Chinese page."""
+    entries = nav_entries(site.root)
+    if entries is None:
+        return []
+    findings = []
+    for path, line in sorted(entries.items()):
+        if path.endswith(".en.md"):
+            findings.append(Finding("mkdocs.yml", line, f"nav entry {path} names the English file",
+                                    f"list the Chinese file {path[:-len('.en.md')]}.md; English pages use their .en.md twin"))
+        elif not site.get(path[:-len(".md")], "zh"):
+            findings.append(Finding("mkdocs.yml", line, f"nav entry {path}: the page docs/{path} does not exist",
+                                    "correct the path (relative to docs/) or remove the line"))
+    for (key, lang), page in sorted(site.pages.items()):
+        if lang == "zh" and f"{key}.md" not in entries:
+            folder = key.split("/")[0].capitalize() if "/" in key else ""
+            where = f'in the "{folder}:" section' if folder else "at the top level"
+            findings.append(Finding(page.rel, 0, "the page is not in `nav:` in mkdocs.yml, so the menu does not show it "
+                                    "and the site build fails",
+                                    f"add the line `- {key}.md` to `nav:` in mkdocs.yml, {where}"))
+    return findings
+
+
 def check_front_matter(site: Site, today: dt.date) -> list[Finding]:
     findings = []
     for page in site.pages.values():
@@ -558,6 +603,7 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     site = load_site(root)
     findings = []
     findings += check_twins(site)
+    findings += check_nav(site)
     findings += check_front_matter(site, today)
     findings += check_headings(site)
     findings += check_anchor_parity(site)
