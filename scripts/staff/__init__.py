@@ -1,6 +1,6 @@
 """Staff tools for keeping the guide and the rule data true: content checks, translation freshness,
 page scaffolding and the rule-outcome diff. The command line lives in `staff.cli`; run
-`python scripts/staff.py --help`.
+`python scripts/staff.py --help`. (The rule-changes page is rendered by the build, in hooks/sitebuild/.)
 
 Modules, one concept each:
     findings     a problem found by `check`: file, line, what is wrong, how to fix it
@@ -10,5 +10,4 @@ Modules, one concept each:
     outdated     Chinese pages changed after their English twin (`outdated`)
     newpage      scaffold a page in both languages (`new-page`)
     outcomes     run the engine's case table on two revisions and diff (`outcomes`)
-    rule_changes render the "rule changes" page from the rule data (used by hooks/rule_changes.py)
 """

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
-from .rule_changes import MARKERS
+from sitebuild.rule_changes import MARKERS  # hooks/sitebuild, on sys.path via scripts/staff.py
 
 SOURCES = ("zj-notice", "js-notice")
 UNITS = ("months", "days", "working_days", "hours", "kb", "list", "text")
