@@ -7,6 +7,7 @@ Modules, one concept each:
     jsonfile     read a JSON file with plain-words syntax errors, duplicate keys and line numbers
     pages        read a Markdown page: front matter, headings, anchors, links
     checks       every content check (`check`)
+    datacheck    the one validator of the engine's data files (JSON Schemas in wizard/schemas/)
     outdated     Chinese pages changed after their English twin (`outdated`)
     newpage      scaffold a page in both languages (`new-page`)
     outcomes     run the engine's case table on two revisions and diff (`outcomes`)
