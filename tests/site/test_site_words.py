@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
-import swimlane
-from sitebuild import rule_changes, words
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while loading a hook
+import swimlane  # noqa: E402  (hooks/swimlane.py)
+from sitebuild import rule_changes, words  # noqa: E402  (hooks/sitebuild/)
 
 
 def _flatten(value, prefix=""):
