@@ -14,9 +14,10 @@ from pathlib import Path
 from . import datacheck, jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
-from sitebuild.rule_changes import MARKERS  # hooks/sitebuild, on sys.path via scripts/staff.py
+from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via scripts/staff.py
+from sitebuild.rule_changes import MARKERS
 
-SOURCES = ("zj-notice", "js-notice")
+SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
 LANG_NAME = {"zh": "Chinese", "en": "English"}
 ANCHOR_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
