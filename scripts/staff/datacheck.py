@@ -159,7 +159,8 @@ def _findings(file: jsonfile.JsonFile, error: jsonschema.ValidationError, root_s
                       _fill(problem, fields), _fill(fix, fields))
         return
     if keyword == "required":
-        missing = next(name for name in error.validator_value if name not in error.instance and repr(name) in error.message)
+        absent = [name for name in error.validator_value if name not in error.instance]
+        missing = next((name for name in absent if repr(name) in error.message), absent[0] if absent else "")
         problem, fix = _message(nodes, keyword, missing)
         yield Finding(file.rel, line, _fill(problem, {**fields, "missing": missing}), _fill(fix, fields))
         return
