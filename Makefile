@@ -34,8 +34,13 @@ wizard-assets: venv node
 
 prepare: venv node wizard-assets
 
+# The build's output is also kept in build/mkdocs-build.log: tests/site/test_site_build.py checks it holds no
+# WARNING line (strict mode fails on logged warnings; this also catches printed ones) without building again.
 build: prepare
-	$(BIN)/mkdocs build --strict
+	@mkdir -p build
+	@echo "$(BIN)/mkdocs build --strict  (log: build/mkdocs-build.log)"
+	@{ $(BIN)/mkdocs build --strict 2>&1; echo $$? > build/mkdocs-build.status; } | tee build/mkdocs-build.log
+	@exit "$$(cat build/mkdocs-build.status)"
 
 serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)

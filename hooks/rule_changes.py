@@ -1,34 +1,18 @@
-"""MkDocs hook (owner: staff-tools): expand `{{ staff: rule-changes }}` markers from the rule data at build time.
+"""MkDocs hook: expand `{{ staff: rule-changes }}` markers from the rule data at build time.
 
 docs/changes.md and docs/changes.en.md hold the marker; it becomes the table of every dated rule value in
 wizard/data/parameters (value, effective date, status, reference) and the list of holiday files.
 An unknown `{{ staff: … }}` marker fails the build. `mkdocs serve` also reloads when wizard/data changes.
-The rendering lives in scripts/staff/rule_changes.py, shared with `python scripts/staff.py check`.
+The rendering lives in hooks/sitebuild/rule_changes.py (`python scripts/staff.py check` reads its MARKERS).
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from sitebuild import rule_changes
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_renderer():
-    package_dir = ROOT / "scripts" / "staff"
-    name = "_staff_tools_for_hooks"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, package_dir / "__init__.py",
-                                                      submodule_search_locations=[str(package_dir)])
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return importlib.import_module(f"{name}.rule_changes")
-
-
-rule_changes = _load_renderer()
 
 
 def on_config(config, **kwargs):

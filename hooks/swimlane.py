@@ -1,6 +1,6 @@
 """Render ```swimlane fenced blocks into plain, accessible HTML at build time (no JS, no third-party request).
 
-Syntax (docs/CONVENTIONS): one step a line, ``actor: text``; actors are applicant | employer | authority |
+Syntax (ARCHITECTURE.md, Site): one step a line, ``actor: text``; actors are applicant | employer | authority |
 wait (a waiting time between steps). Blank lines and lines starting with ``#`` are ignored. An unknown actor,
 a line without ``actor:``, an empty text or an empty block fails the build with the file and line.
 
@@ -13,8 +13,8 @@ Example::
     ```
 
 Output: ``<figure class="swimlane">`` holding lane headings (hidden from screen readers) and an ``<ol>`` of
-steps; each step carries its actor label in the page language. docs/assets/stylesheets/site.css lays it out
-as three lanes on wide screens and as a stacked sequence on phones.
+steps; each step carries its actor label in the page language (site_words/<lang>.json ``swimlane``).
+docs/assets/stylesheets/site.css lays it out as three lanes on wide screens and as a stacked sequence on phones.
 
 The fence is registered with pymdownx.superfences from ``on_config`` (a hook module is not importable by
 name from mkdocs.yml). The page language comes from the page file: ``x.en.md`` is English, ``x.md`` Chinese.
@@ -26,28 +26,10 @@ import re
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
+from sitebuild import words
 
 ACTORS = ("applicant", "employer", "authority", "wait")
 LANES = ("applicant", "employer", "authority")
-
-LABELS = {
-    "zh": {
-        "applicant": "申请人",
-        "employer": "聘用单位",
-        "authority": "主管部门",
-        "wait": "等待",
-        "figure": "办理流程图：谁在什么时候做什么",
-        "step": "第 {n} 步",
-    },
-    "en": {
-        "applicant": "Applicant",
-        "employer": "Employer",
-        "authority": "Authority",
-        "wait": "Waiting time",
-        "figure": "Procedure diagram: who acts, in what order",
-        "step": "Step {n}",
-    },
-}
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*swimlane\b.*$")
 _LINE = re.compile(r"^(?P<actor>[A-Za-z_-]*)[ \t]*[:：][ \t]*(?P<text>.*)$")
@@ -100,7 +82,7 @@ def parse(source: str, where: str = "?", first_line: int = 1) -> list[Step]:
 
 def render(steps: list[Step], lang: str = "zh") -> str:
     """HTML for parsed steps, with labels in ``lang`` ("zh" or "en")."""
-    labels = LABELS.get(lang, LABELS["zh"])
+    labels = words.load(lang)["swimlane"]
     esc = html.escape
     heads = "".join(
         f'<span class="swimlane__head swimlane__head--{lane}">{esc(labels[lane])}</span>' for lane in LANES
@@ -113,7 +95,7 @@ def render(steps: list[Step], lang: str = "zh") -> str:
         if step.actor == "wait":
             items.append(
                 f'<li class="swimlane__wait" style="--row:{row}">'
-                f'<span class="swimlane__actor">{esc(labels["wait"])}<span class="swimlane__sep">：</span></span>'
+                f'<span class="swimlane__actor">{esc(labels["wait"])}<span class="swimlane__sep">{esc(labels["actor_separator"])}</span></span>'
                 f'<span class="swimlane__text">{text}</span></li>'
             )
             continue
@@ -122,7 +104,7 @@ def render(steps: list[Step], lang: str = "zh") -> str:
         items.append(
             f'<li class="swimlane__step swimlane__step--{step.actor}" style="--row:{row}">'
             f'<span class="swimlane__actor"><span class="swimlane__no">{esc(step_label)}</span> '
-            f'{esc(labels[step.actor])}<span class="swimlane__sep">：</span></span>'
+            f'{esc(labels[step.actor])}<span class="swimlane__sep">{esc(labels["actor_separator"])}</span></span>'
             f'<span class="swimlane__text">{text}</span></li>'
         )
     return (

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The build's own code (hooks/sitebuild: page words, the rule-changes renderer), so check says what the build says.
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from staff.cli import main  # noqa: E402  (the package scripts/staff/, which Python prefers to this file)
 

@@ -19,6 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "site"
+BUILD_LOG = ROOT / "build" / "mkdocs-build.log"  # output of the build that made site/
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -36,7 +37,11 @@ def built_site() -> Path:
     """The static site in site/. `make test` builds it first; a bare `pytest` builds it if missing."""
     if not (SITE_DIR / "index.html").exists():
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=ROOT, check=True, env=env)
+        BUILD_LOG.parent.mkdir(exist_ok=True)
+        with BUILD_LOG.open("w", encoding="utf-8") as log:  # as `make build` keeps it (tests/site/test_site_build.py)
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=ROOT, env=env,
+                                    stdout=log, stderr=subprocess.STDOUT)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{BUILD_LOG.read_text(encoding='utf-8')[-4000:]}"
     return SITE_DIR
 
 

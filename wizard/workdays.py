@@ -18,7 +18,6 @@ datetime.date(2026, 9, 28)
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -56,45 +55,13 @@ class Day:
         return self.kind in ("workday", "makeup_workday")
 
 
-class HolidayFileError(ValueError):
-    """A ``wizard/data/holidays/<year>.json`` file does not have the documented shape."""
-
-
-def validate_schedule(data: dict, year: int | None = None) -> None:
-    """Raise ``HolidayFileError`` unless ``data`` is a valid holidays file (for ``year`` if given)."""
-    if not isinstance(data, dict) or set(data) - {"year", "reference", "holidays", "workdays", "note"}:
-        raise HolidayFileError("keys must be year, reference, holidays, workdays (and optional note)")
-    if not isinstance(data.get("year"), int) or (year is not None and data["year"] != year):
-        raise HolidayFileError("year missing or not the year of the file name")
-    if not isinstance(data.get("reference"), str) or not data["reference"].strip():
-        raise HolidayFileError("reference missing")
-    for section in ("holidays", "workdays"):
-        days = data.get(section, {})
-        if not isinstance(days, dict):
-            raise HolidayFileError(f"{section} must be an object")
-        for key, name in days.items():
-            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", key, re.ASCII):
-                raise HolidayFileError(f"{section}: {key!r} is not YYYY-MM-DD")
-            try:
-                day = date.fromisoformat(key)
-            except ValueError as exc:
-                raise HolidayFileError(f"{section}: {key} is not a date") from exc
-            if day.year != data["year"]:
-                raise HolidayFileError(f"{section}: {key} is not in {data['year']}")
-            if name not in HOLIDAY_NAMES:
-                raise HolidayFileError(f"{section}: unknown holiday name {name!r}")
-    if set(data.get("holidays", {})) & set(data.get("workdays", {})):
-        raise HolidayFileError("a day is both a holiday and a workday")
-
-
 @functools.lru_cache(maxsize=None)
 def repo_schedule(year: int) -> dict | None:
-    """The repo's holidays file for ``year``, validated, or ``None``."""
+    """The repo's holidays file for ``year``, or ``None``. Its shape is checked before it ships, by
+    ``staff.py check`` and the tests (wizard/schemas/holidays.schema.json), not at run time."""
     if f"{year}.json" not in datafiles.list_json("data", "holidays"):
         return None
-    data = datafiles.load("data", "holidays", f"{year}.json")
-    validate_schedule(data, year)
-    return data
+    return datafiles.load("data", "holidays", f"{year}.json")
 
 
 class Calendar:

@@ -11,22 +11,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import jsonfile
+from . import datacheck, jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
-from .rule_changes import MARKERS
 from .terminology import check_terminology, check_word_files
+from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via scripts/staff.py
+from sitebuild.rule_changes import MARKERS
 
-SOURCES = ("zj-notice", "js-notice")
-UNITS = ("months", "days", "working_days", "hours", "kb", "list", "text")
-HOLIDAY_NAMES = ("new_years_day", "spring_festival", "tomb_sweeping_day", "labour_day",
-                 "dragon_boat_festival", "mid_autumn_festival", "national_day")
+SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
 LANG_NAME = {"zh": "Chinese", "en": "English"}
 ANCHOR_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMAT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FAQ = re.compile(r"^faq-(\d+)$")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass
@@ -102,6 +99,51 @@ def check_twins(site: Site) -> list[Finding]:
                 f"create {missing} with the same sections (translate the page), "
                 f"or run: python scripts/staff.py new-page {key} --title-zh … --title-en …"
                 if lang == "zh" else f"create {missing} with the same sections (every page exists in both languages)"))
+    return findings
+
+
+NAV_ENTRY = re.compile(r"^\s*-\s+(?:[^:]+:\s+)?(?P<path>[^\s:]+\.md)\s*(?:#.*)?$")
+
+
+def nav_entries(root: Path) -> dict[str, int] | None:
+    """Page files listed under `nav:` in mkdocs.yml, with their line; None when there is no `nav:` block."""
+    config = root / "mkdocs.yml"
+    if not config.exists():
+        return None
+    lines = config.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^nav\s*:\s*$", line)), None)
+    if start is None:
+        return None
+    entries: dict[str, int] = {}
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if line.strip() and not line.startswith((" ", "\t", "-")):
+            break
+        match = NAV_ENTRY.match(line)
+        if match:
+            entries.setdefault(match["path"], number)
+    return entries
+
+
+def check_nav(site: Site) -> list[Finding]:
+    """Every Chinese page is listed in mkdocs.yml `nav:` and every entry names an existing Chinese page."""
+    entries = nav_entries(site.root)
+    if entries is None:
+        return []
+    findings = []
+    for path, line in sorted(entries.items()):
+        if path.endswith(".en.md"):
+            findings.append(Finding("mkdocs.yml", line, f"nav entry {path} names the English file",
+                                    f"list the Chinese file {path[:-len('.en.md')]}.md; English pages use their .en.md twin"))
+        elif not site.get(path[:-len(".md")], "zh"):
+            findings.append(Finding("mkdocs.yml", line, f"nav entry {path}: the page docs/{path} does not exist",
+                                    "correct the path (relative to docs/) or remove the line"))
+    for (key, lang), page in sorted(site.pages.items()):
+        if lang == "zh" and f"{key}.md" not in entries:
+            folder = key.split("/")[0].capitalize() if "/" in key else ""
+            where = f'in the "{folder}:" section' if folder else "at the top level"
+            findings.append(Finding(page.rel, 0, "the page is not in `nav:` in mkdocs.yml, so the menu does not show it "
+                                    "and the site build fails",
+                                    f"add the line `- {key}.md` to `nav:` in mkdocs.yml, {where}"))
     return findings
 
 
@@ -302,13 +344,10 @@ def check_rules(site: Site) -> list[Finding]:
     path = root / "wizard" / "data" / "rules.json"
     if not path.exists():
         return []
+    findings = datacheck.check_file(path, root, "rules")  # syntax and shape (wizard/schemas/rules.schema.json)
     file = jsonfile.load(path, root)
-    if file.data is None:
-        return file.findings
-    findings = list(file.findings)
     if not isinstance(file.data, dict):
-        return findings + [Finding(file.rel, 1, "rules.json is not a {…} block of rule ids",
-                                   'write {"zj.registration_window": {"guide": "zhejiang/faq.md#faq-8"}, …}')]
+        return findings
     for rule, entry in file.data.items():
         line = file.line_of_key(rule)
         guide = entry.get("guide") if isinstance(entry, dict) else None
@@ -341,16 +380,12 @@ def check_rules(site: Site) -> list[Finding]:
 
 
 def _check_guide(site: Site, file: jsonfile.JsonFile, rule: str, line: int, guide: object) -> list[Finding]:
-    """One guide link of rules.json: "<Chinese page under docs/>.md#<anchor>", anchor present in both languages."""
-    if not isinstance(guide, str) or "#" not in guide or not guide.split("#", 1)[1]:
-        shown = f' ("{guide}")' if isinstance(guide, str) else ""
-        return [Finding(file.rel, line, f'rule "{rule}" has no guide link with an anchor{shown}',
-                        'give it "guide": "<page under docs/>.md#<anchor>", e.g. "zhejiang/faq.md#faq-8", '
-                        "and put that { #anchor } on the heading that explains the rule, in both languages")]
+    """One guide link of rules.json, "<Chinese page under docs/>.md#<anchor>": the page and the anchor exist in both
+    languages. A guide of the wrong shape is reported by the schema (datacheck), not here."""
+    if not isinstance(guide, str) or "#" not in guide or not guide.split("#", 1)[0].endswith(".md") \
+            or guide.split("#", 1)[0].endswith(".en.md"):
+        return []
     page_path, anchor = guide.split("#", 1)
-    if not page_path.endswith(".md") or page_path.endswith(".en.md"):
-        return [Finding(file.rel, line, f'rule "{rule}" guide "{guide}" does not name a Chinese .md page',
-                        'write the path of the Chinese page under docs/, e.g. "jiangsu/renewal.md#decision-time"')]
     key = page_path[:-len(".md")]
     findings = []
     for lang in ("zh", "en"):
@@ -368,138 +403,13 @@ def _check_guide(site: Site, file: jsonfile.JsonFile, rule: str, line: int, guid
 
 
 def check_parameters(root: Path) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
-    folder = root / "wizard" / "data" / "parameters"
-    files = sorted(folder.rglob("*.json")) if folder.exists() else []
-    for path in files:
-        file = jsonfile.load(path, root)
-        findings += file.findings
-        data = file.data
-        if data is None:
-            continue
-        rel = file.rel
-        if not isinstance(data, dict):
-            findings.append(Finding(rel, 1, "a rule data file must be one {…} block",
-                                    'write {"description": {…}, "unit": …, "reference": …, "values": {"YYYY-MM-DD": {"value": …}}}'))
-            continue
-        description = data.get("description")
-        if not (isinstance(description, dict) and all(isinstance(description.get(l), str) and description[l].strip()
-                                                        for l in ("zh", "en"))):
-            findings.append(Finding(rel, file.line_of_key("description") if "description" in data else 1,
-                                    "the rule value has no description in both languages",
-                                    'write "description": {"zh": "…", "en": "…"}'))
-        if data.get("unit") not in UNITS:
-            findings.append(Finding(rel, file.line_of_key("unit") if "unit" in data else 1,
-                                    f'unit {data.get("unit")!r} is not one of {", ".join(UNITS)}',
-                                    'write the unit of the value, e.g. "unit": "working_days" (工作日)'))
-        file_reference = data.get("reference")
-        has_file_reference = isinstance(file_reference, str) and file_reference.strip()
-        if "reference" in data and not has_file_reference:
-            findings.append(Finding(rel, file.line_of_key("reference"), "the reference is empty",
-                                    'name the document and section, e.g. "004_6b6b954dcd5456b7.txt, 三、其他事宜 3"'))
-        values = data.get("values")
-        if not isinstance(values, dict) or not values:
-            stray = "value" in data
-            findings.append(Finding(rel, file.line_of_key("value" if stray else "values") if (stray or "values" in data) else 1,
-                                    "the rule value has no effective date" if stray or isinstance(values, list)
-                                    else 'there is no "values" block with dated values',
-                                    'put each value under the date it takes effect: "values": {"2021-11-15": {"value": 10}}'))
-            if not has_file_reference and "reference" not in data:
-                findings.append(Finding(rel, 1, "the rule value has no reference (依据)",
-                                        'add "reference": "<notice file>, <section>", e.g. "004_6b6b954dcd5456b7.txt, 三、其他事宜 3"'))
-            continue
-        values_line = file.line_of_key("values")
-        previous: tuple[str, dt.date] | None = None
-        for key, entry in values.items():
-            line = file.line_of_key(key, values_line)
-            date = parse_date(key)
-            if date is None:
-                findings.append(Finding(rel, line, f'the value under "{key}" has no effective date ("{key}" is not a date YYYY-MM-DD)',
-                                        'key each value by the date it takes effect, e.g. "2027-01-01": {"value": 15}; '
-                                        "add a new dated value instead of overwriting the old one"))
-            elif previous and date <= previous[1]:
-                findings.append(Finding(rel, line, f'effective date {key} comes after {previous[0]} in the file but is not later',
-                                        "list the dated values earliest first, each date once; the newest goes last"))
-            if date:
-                previous = (key, date)
-            if not isinstance(entry, dict) or "value" not in entry:
-                findings.append(Finding(rel, line, f'the entry for "{key}" has no "value"',
-                                        f'write "{key}": {{"value": …}}'))
-                continue
-            entry_reference = entry.get("reference")
-            if not has_file_reference and not (isinstance(entry_reference, str) and entry_reference.strip()):
-                findings.append(Finding(rel, line, f'the value for "{key}" has no reference (依据): the file has none and the value has none',
-                                        'add "reference": "<notice file>, <section>" to the file or to this dated value'))
-    return findings, len(files)
+    """Rule data files against wizard/schemas/parameter.schema.json (the one validator: datacheck)."""
+    return datacheck.check_kind(root, "parameter")
 
 
 def check_holidays(root: Path) -> tuple[list[Finding], int]:
-    findings: list[Finding] = []
-    folder = root / "wizard" / "data" / "holidays"
-    files = sorted(folder.glob("*.json")) if folder.exists() else []
-    for path in files:
-        file = jsonfile.load(path, root)
-        findings += file.findings
-        data, rel = file.data, file.rel
-        if data is None:
-            continue
-        name_year = int(path.stem) if re.fullmatch(r"\d{4}", path.stem) else None
-        if name_year is None:
-            findings.append(Finding(rel, 0, "a holiday file must be named after its year, e.g. 2027.json",
-                                    "rename the file to <year>.json"))
-        if not isinstance(data, dict):
-            findings.append(Finding(rel, 1, "a holiday file must be one {…} block",
-                                    'write {"year": …, "reference": …, "holidays": {…}, "workdays": {…}} (see CONTRIBUTING.md)'))
-            continue
-        year = data.get("year")
-        if not isinstance(year, int) or isinstance(year, bool):
-            findings.append(Finding(rel, file.line_of_key("year") if "year" in data else 1, 'the file has no "year" number',
-                                    f'add "year": {name_year or 2027} (a number, no quotes)'))
-            year = name_year
-        elif name_year is not None and year != name_year:
-            findings.append(Finding(rel, file.line_of_key("year"), f'"year" is {year} but the file is named {path.name}',
-                                    f"make them the same: the file for {year} is {year}.json"))
-        reference = data.get("reference")
-        if not (isinstance(reference, str) and reference.strip()):
-            findings.append(Finding(rel, file.line_of_key("reference") if "reference" in data else 1,
-                                    "the holiday file has no reference (依据)",
-                                    'add "reference": the title and number of the State Council notice '
-                                    "(国务院办公厅关于…年部分节假日安排的通知（国办发明电〔…〕…号）)"))
-        days: dict[str, dict[str, object]] = {}
-        for kind in ("holidays", "workdays"):
-            block = data.get(kind)
-            if kind not in data:
-                findings.append(Finding(rel, 1, f'the file has no "{kind}" block',
-                                        f'add "{kind}": {{"YYYY-MM-DD": "<festival name>", …}} ({{}} if there are none)'))
-                continue
-            if not isinstance(block, dict):
-                findings.append(Finding(rel, file.line_of_key(kind), f'"{kind}" is not a {{…}} block of dates',
-                                        f'write "{kind}": {{"YYYY-MM-DD": "<festival name>", …}}'))
-                continue
-            days[kind] = block
-            block_line = file.line_of_key(kind)
-            for key, name in block.items():
-                line = file.line_of_key(key, block_line)
-                date = parse_date(key)
-                if date is None:
-                    findings.append(Finding(rel, line, f'"{key}" in "{kind}" is not a date YYYY-MM-DD',
-                                            "write each day as YYYY-MM-DD, e.g. 2027-10-01"))
-                    continue
-                if year is not None and date.year != year:
-                    findings.append(Finding(rel, line, f"{key} in \"{kind}\" is not in {year}",
-                                            f"list only days of {year}; days of another year go in that year's file"))
-                if name not in HOLIDAY_NAMES:
-                    findings.append(Finding(rel, line, f'"{name}" is not a known festival name',
-                                            "use one of: " + ", ".join(HOLIDAY_NAMES)))
-                if kind == "workdays" and date.weekday() < 5:
-                    findings.append(Finding(rel, line, f"make-up workday (调休上班) {key} is a {WEEKDAYS[date.weekday()]}, already a working day",
-                                            "list only the Saturdays and Sundays the notice says are working days"))
-        both = set(days.get("holidays", {})) & set(days.get("workdays", {}))
-        for key in sorted(both):
-            findings.append(Finding(rel, file.line_of_key(key, file.line_of_key("workdays")),
-                                    f"{key} is listed both as a holiday (放假) and as a make-up workday (调休上班)",
-                                    "check the notice and keep the day in one list only"))
-    return findings, len(files)
+    """Holiday files against wizard/schemas/holidays.schema.json (the one validator: datacheck)."""
+    return datacheck.check_kind(root, "holidays")
 
 
 def check_cases(root: Path) -> tuple[list[Finding], int]:
@@ -559,6 +469,7 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     site = load_site(root)
     findings = []
     findings += check_twins(site)
+    findings += check_nav(site)
     findings += check_front_matter(site, today)
     findings += check_headings(site)
     findings += check_anchor_parity(site)

@@ -68,7 +68,7 @@ Exit status: 0 when everything passes, 1 when anything fails.""")
     new_page = commands.add_parser(
         "new-page", help="create a new page in both languages (新建页面)",
         description="Create docs/PATH.md (Chinese) and docs/PATH.en.md (English) with the front matter filled in "
-                    "(checked = today). Fill in the TODO lines, then add the page to `nav` in mkdocs.yml.",
+                    "(checked = today). Fill in the TODO lines, then add the page's path to `nav:` in mkdocs.yml.",
         epilog='Example: staff.py new-page jiangsu/appeal --title-zh "申诉" --title-en "Appeal" --source js-notice')
     new_page.add_argument("path", metavar="PATH", help="page path under docs/ without .md, e.g. jiangsu/appeal")
     new_page.add_argument("--title-zh", required=True, help="Chinese title (中文标题)")
@@ -125,11 +125,14 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         zh, en = (f.relative_to(root).as_posix() for f in files)
         nav_path = zh.removeprefix("docs/")
+        folder = nav_path.split("/")[0].capitalize() if "/" in nav_path else ""
+        where = f'in the "{folder}:" section' if folder else "at the top level"
         print(f"Created {zh} and {en} (checked: {dt.date.today().isoformat()}).\n"
               "Next (下一步):\n"
               "  1. replace the TODO lines in both files (替换两份文件中的 TODO);\n"
-              f"  2. add the page to `nav` in mkdocs.yml, e.g.   - {args.title_zh}: {nav_path}\n"
-              "     (the English title comes from the English page; ask the site maintainer if unsure);\n"
+              f"  2. add this line to `nav:` in mkdocs.yml, {where}, where a reader would look for the page\n"
+              f"     (在 mkdocs.yml 的 nav: 中加入这一行):   - {nav_path}\n"
+              "     no title: each language shows its own page title, and English uses the .en.md file;\n"
               "  3. run: .venv/bin/python scripts/staff.py check")
         return 0
     if args.command == "outcomes":

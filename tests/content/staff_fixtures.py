@@ -31,7 +31,7 @@ GOOD_TREE: dict[str, str] = {
     "docs/jiangsu/faq.en.md": FRONT.format(title="FAQ", description="Other matters.", section="3")
     + "\n# FAQ\n\n## 1. Question one { #faq-1 }\n\nAnswer.\n\n## 2. Question two { #faq-2 }\n\n"
     "Answer, see [renewal](renewal.md#decision-time).\n",
-    "wizard/data/rules.json": json.dumps({"js.decision_time": {"guide": "jiangsu/renewal.md#decision-time"}}, indent=2),
+    "wizard/data/rules.json": json.dumps({"js.decision_time": {"guide": "jiangsu/renewal.md#decision-time", "basis": "reading"}}, indent=2),
     "wizard/data/parameters/jiangsu/decision_time_renewal.json": json.dumps({
         "description": {"zh": "延续注册审核完毕的期限", "en": "Time to finish reviewing a renewal"},
         "unit": "working_days",

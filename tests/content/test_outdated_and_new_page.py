@@ -77,3 +77,21 @@ def test_new_page_never_overwrites_an_existing_page(good_tree: Path):
     result = run_staff("--root", str(good_tree), "new-page", "jiangsu/faq", "--title-zh", "x", "--title-en", "x")
     assert result.returncode == 1
     assert "docs/jiangsu/faq.md already exists" in result.stderr
+
+
+def test_new_page_then_the_nav_line_it_prints_is_all_check_needs(good_tree: Path):
+    """CONTRIBUTING's steps for a new page, as a staff member follows them: new-page, add the line it prints."""
+    config = "site_name: x\nnav:\n  - Jiangsu:\n      - jiangsu/renewal.md\n      - jiangsu/faq.md\n"
+    write_tree(good_tree, {"mkdocs.yml": config})
+    today = max(dt.date.today().isoformat(), TODAY)
+    result = run_staff("--root", str(good_tree), "new-page", "jiangsu/appeal", "--title-zh", "申诉", "--title-en", "Appeal",
+                       "--description-zh", "如何申诉。", "--description-en", "How to appeal.",
+                       "--section-zh", "二（二）3", "--section-en", "2(2)3")
+    assert result.returncode == 0, result.stderr
+    nav_line = next(line for line in result.stdout.splitlines() if line.strip().endswith("- jiangsu/appeal.md"))
+    assert 'in the "Jiangsu:" section' in result.stdout
+    check = run_staff("--root", str(good_tree), "check", "--today", today)
+    assert "docs/jiangsu/appeal.md: the page is not in `nav:` in mkdocs.yml" in check.stdout
+    write_tree(good_tree, {"mkdocs.yml": config + "      " + nav_line.split("   ")[-1].strip() + "\n"})
+    check = run_staff("--root", str(good_tree), "check", "--today", today)
+    assert check.returncode == 0, check.stdout

@@ -1,18 +1,14 @@
 """The rule-changes page: generated from the rule data by hooks/rule_changes.py; unknown markers fail the build."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import rule_changes as hook  # hooks/rule_changes.py (hooks/ is on sys.path: tests/content/conftest.py)
+from sitebuild import rule_changes as renderer
 from staff_fixtures import ROOT, write_tree
-
-spec = importlib.util.spec_from_file_location("rule_changes_hook", ROOT / "hooks" / "rule_changes.py")
-hook = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(hook)
-renderer = hook.rule_changes
 
 
 def _page(src_uri: str):

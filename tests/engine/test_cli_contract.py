@@ -249,9 +249,11 @@ def extremes(draw):
     if kind == "deep":
         depth = draw(st.sampled_from([100, 2000, 100_000]))
         return text.replace('"answers": {', '"answers": {"realname_l4": ' + "[" * depth + "]" * depth + ", ", 1).encode()
-    day = (dt.date(1, 1, 1) + dt.timedelta(days=draw(st.integers(0, 800)))) if kind == "early_date" else \
-        (dt.date(MAX_YEAR, 1, 1) + dt.timedelta(days=draw(st.integers(0, 364 + 366 + 365))))
-    case["today"] = iso(day) if day.year <= 9999 else "9999-12-31"
+    if kind == "early_date":
+        day = draw(st.dates(dt.date(1, 1, 1), dt.date(3, 12, 31)))
+    else:  # the last accepted year and the two after it, which are refused
+        day = draw(st.dates(dt.date(MAX_YEAR, 1, 1), dt.date(9999, 12, 31)))
+    case["today"] = iso(day)
     for key, value in case["answers"].items():
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             case["answers"][key] = case["today"]

@@ -1,10 +1,14 @@
-"""Every data and text file loads, is well formed, and agrees with the code and the other files."""
+"""Every data and text file loads, is well formed, and agrees with the code and the other files.
+
+Data files are checked by the one validator, scripts/staff/datacheck.py (JSON Schemas in wizard/schemas/), the
+same one `staff.py check` runs; the tests here run it on the repository and on planted bad files.
+"""
 from __future__ import annotations
 
 import json
-import sys
 import re
 import string
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,54 +20,92 @@ from wizard.findings import BASES
 from wizard.text import LANGUAGES, texts
 
 PACKAGE = Path(wizard.__file__).resolve().parent
-UNITS = {"months", "days", "working_days", "hours", "kb", "list", "text"}
-PARAMETER_FILES = sorted((PACKAGE / "data" / "parameters").glob("*/*.json"))
+ROOT = PACKAGE.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from staff import datacheck  # noqa: E402  (scripts/staff/datacheck.py)
+
+DATA_FILES = [(kind, path) for kind in sorted(datacheck.KINDS) for path in datacheck.files_of(ROOT, kind)]
 
 
-@pytest.mark.parametrize("path", PARAMETER_FILES, ids=[p.parent.name + "/" + p.stem for p in PARAMETER_FILES])
-def test_parameter_file_has_ascending_dated_values_each_with_a_reference(path):
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert set(data) <= {"description", "unit", "reference", "values", "effective_date_note"}
-    assert data["unit"] in UNITS
-    assert data["description"]["zh"] and data["description"]["en"]
-    assert re.search(r"\d{3}_[0-9a-f]{16}\.txt, \S", data["reference"])
-    keys = list(data["values"])
-    assert keys and keys == sorted(keys)
-    for key, entry in data["values"].items():
-        date.fromisoformat(key)
-        assert set(entry) <= {"value", "reference"} and "value" in entry
-    if path.parent.name == "zhejiang":
-        assert data["effective_date_note"]["zh"] and data["effective_date_note"]["en"]
+def test_the_validator_finds_the_data_files_it_is_meant_to_check():
+    kinds = [kind for kind, _ in DATA_FILES]
+    assert kinds.count("parameter") == len(list((PACKAGE / "data" / "parameters").glob("*/*.json"))) >= 16
+    assert kinds.count("rules") == 1
+
+
+@pytest.mark.parametrize("kind, path", DATA_FILES, ids=[f"{k}:{p.relative_to(PACKAGE / 'data')}" for k, p in DATA_FILES])
+def test_every_data_file_passes_the_one_validator(kind, path):
+    assert [str(f) for f in datacheck.check_file(path, ROOT, kind)] == []
+
+
+def test_the_holiday_names_in_the_schema_are_the_engines():
+    assert datacheck.schema("holidays")["$defs"]["holiday_name"]["enum"] == list(workdays.HOLIDAY_NAMES)
+
+
+# A made-up schedule (a planted file in a temporary copy, not a published notice): valid as written.
+GOOD_HOLIDAYS = {"year": 2099, "reference": "ILLUSTRATIVE test fixture, not a published schedule",
+                 "holidays": {"2099-01-01": "new_years_day", "2099-10-01": "national_day"},
+                 "workdays": {"2099-09-26": "national_day"}}
+
+
+def _plant(tmp_path: Path, rel: str, data) -> list[str]:
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2), encoding="utf-8")
+    kind = next(kind for kind in datacheck.KINDS if path in datacheck.files_of(tmp_path, kind))
+    return [str(finding) for finding in datacheck.check_file(path, tmp_path, kind)]
+
+
+def test_a_planted_valid_holiday_file_passes(tmp_path):
+    assert _plant(tmp_path, "wizard/data/holidays/2099.json", GOOD_HOLIDAYS) == []
+
+
+@pytest.mark.parametrize("change, name, message", [
+    ({"reference": None}, "2099.json", "2099.json:1: the holiday file has no reference (依据)"),
+    ({"workdays": None}, "2099.json", '2099.json:1: the file has no "workdays" block'),
+    ({"holidays": {"2099-02-30": "spring_festival"}}, "2099.json", '"2099-02-30" in "holidays" is not a date YYYY-MM-DD'),
+    ({"holidays": {"2100-01-01": "new_years_day"}}, "2099.json", '2100-01-01 in "holidays" is not in 2099'),
+    ({"holidays": {"2099-01-01": "new_year"}}, "2099.json", '"new_year" is not a known festival name. Fix: use one of: new_years_day'),
+    ({"holidays": {"2099-09-26": "national_day"}}, "2099.json", "2099-09-26 is listed both as a holiday (放假) and as a make-up workday"),
+    ({"workdays": {"2099-09-29": "national_day"}}, "2099.json", "make-up workday (调休上班) 2099-09-29 is a Tuesday, already a working day"),
+    ({"year": "2099"}, "2099.json", "\"year\" is '2099', not a year number"),
+    ({}, "2098.json", '"year" is 2099 but the file is named 2098.json'),
+    ({"holiday": {}}, "2099.json", '"holiday" is not a field of a holiday file'),
+], ids=["no reference", "no workdays", "30 February", "another year", "unknown name", "both lists",
+        "weekday make-up", "year as text", "file name", "misspelt field"])
+def test_a_planted_bad_holiday_file_fails_the_one_validator_with_line_and_fix(tmp_path, change, name, message):
+    data = {key: value for key, value in {**GOOD_HOLIDAYS, **change}.items() if value is not None}
+    findings = _plant(tmp_path, f"wizard/data/holidays/{name}", data)
+    assert any(message in finding for finding in findings), findings
+    assert all(re.match(r"wizard/data/holidays/\d{4}\.json(:\d+)?: .+\. Fix: .+", f) for f in findings), findings
+
+
+def test_a_planted_bad_rule_value_file_fails_the_one_validator(tmp_path):
+    good = json.loads((PACKAGE / "data" / "parameters" / "jiangsu" / "decision_time_renewal.json").read_text(encoding="utf-8"))
+    assert _plant(tmp_path, "wizard/data/parameters/jiangsu/x.json", good) == []
+    bad = {**good, "unit": "weeks", "values": {"2027-01-01": {"value": 15}, "2021-11-15": {"value": 10}}}
+    findings = _plant(tmp_path, "wizard/data/parameters/jiangsu/x.json", bad)
+    assert any("unit 'weeks' is not one of months, days, working_days" in f for f in findings), findings
+    assert any("effective date 2021-11-15 comes after 2027-01-01 in the file but is not later" in f for f in findings), findings
+
+
+def test_a_planted_bad_rules_file_fails_the_one_validator(tmp_path):
+    findings = _plant(tmp_path, "wizard/data/rules.json", {"zj.photo": {"guide": "zhejiang/personnel-form.md"}})
+    assert any('rule "zj.photo" guide \'zhejiang/personnel-form.md\' is not a link to a Chinese page under docs/ with an anchor'
+               in f for f in findings), findings
 
 
 def test_a_day_before_the_first_key_uses_the_first_value():
     assert parameters.value("jiangsu", "confirmation_window", date(2000, 1, 1)) == 5
 
 
-def test_holiday_files_validate():
-    for path in sorted((PACKAGE / "data" / "holidays").glob("*.json")):
-        workdays.validate_schedule(json.loads(path.read_text(encoding="utf-8")), int(path.stem))
-
-
-@pytest.mark.parametrize("bad", [
-    {"year": 2027, "holidays": {}},
-    {"year": 2027, "reference": "x", "holidays": {"2027-02-30": "spring_festival"}},
-    {"year": 2027, "reference": "x", "holidays": {"2028-01-01": "new_years_day"}},
-    {"year": 2027, "reference": "x", "holidays": {"2027-01-01": "new_year"}},
-    {"year": 2027, "reference": "x", "holidays": {"2027-01-01": "new_years_day"}, "workdays": {"2027-01-01": "new_years_day"}},
-])
-def test_a_malformed_holiday_file_is_refused(bad):
-    with pytest.raises(workdays.HolidayFileError):
-        workdays.validate_schedule(bad, 2027)
-
-
-def test_every_rule_that_can_appear_has_a_guide_anchor():
+def test_every_rule_with_text_has_a_guide_and_every_guide_has_text():
+    """The guides' shape is the schema's (above); here: rules.json and the texts name the same rules."""
     rules = datafiles.load("data", "rules.json")
     text_rules = {".".join(key.split(".")[:2]) for key in texts("en") if key.startswith(("zj.", "js."))}
+    assert len(rules) >= 20
     assert text_rules == set(rules)
     for entry in rules.values():
-        for guide in [entry["guide"], *entry.get("guide_by_action", {}).values()]:
-            assert re.fullmatch(r"(zhejiang|jiangsu)/[a-z-]+\.md(#[a-z0-9-]+)?", guide)
         assert entry["basis"] in BASES and set(entry.get("basis_by_text", {}).values()) <= set(BASES)
 
 

@@ -1,7 +1,7 @@
 """Nothing an applicant reads or types leaves for another host, and answering sends nothing at all.
 
-Every built page in both languages, and a complete wizard session, may only request the site's own host;
-once the wizard is ready, answering makes no request of any kind (the browser's own request log through
+A complete wizard session may only request the site's own host (every built page is swept once, in
+tests/site/test_site_privacy.py); once the wizard is ready, answering makes no request of any kind (the browser's own request log through
 Playwright, which also sees requests answered from the HTTP cache, so a request that a real host might
 revalidate over the network is caught even when this test's server happens to answer it from cache).
 """
@@ -10,30 +10,6 @@ from __future__ import annotations
 import pytest
 
 from quality_helpers import RESULT_FRAGMENT, open_wizard, own_host, wait_for_result
-
-
-def test_every_built_page_in_both_languages_requests_only_the_sites_own_host(browser, site_url, pages_of_site):
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    foreign: dict[str, list[str]] = {}
-    try:
-        for path in pages_of_site:
-            requests.clear()
-            page.goto(site_url + path, wait_until="load")
-            try:
-                page.wait_for_load_state("networkidle", timeout=15_000)
-            except Exception:
-                pass  # a page that keeps the network busy is still checked for what it requested
-            bad = sorted({url for url in requests if not own_host(url, site_url)})
-            if bad:
-                foreign[path] = bad
-    finally:
-        context.close()
-    assert not foreign, "pages requesting another host:\n" + "\n".join(
-        f"  {path}: {', '.join(urls)}" for path, urls in foreign.items())
-    assert len(pages_of_site) >= 2
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

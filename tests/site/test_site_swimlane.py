@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))  # the hook imports hooks/sitebuild, as MkDocs allows while loading it
 _spec = importlib.util.spec_from_file_location("swimlane_hook", ROOT / "hooks" / "swimlane.py")
 swimlane = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = swimlane

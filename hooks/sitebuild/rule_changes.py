@@ -2,7 +2,7 @@
 
 A page holds a marker `{{ staff: rule-changes }}`; hooks/rule_changes.py replaces it at build time with
 `render_rule_changes(root, lang)`. `MARKERS` lists the known markers; any other marker fails the build
-and `check`.
+and `check`. Every word of the page comes from site_words/<lang>.json ``rule_changes``.
 
 >>> "rule-changes" in MARKERS
 True
@@ -14,34 +14,7 @@ import json
 import re
 from pathlib import Path
 
-PROVINCES = {"zhejiang": {"zh": "浙江", "en": "Zhejiang"}, "jiangsu": {"zh": "江苏", "en": "Jiangsu"}}
-UNIT_WORDS = {
-    "months": {"zh": "个月", "en": "months"},
-    "days": {"zh": "日", "en": "days"},
-    "working_days": {"zh": "个工作日", "en": "working days"},
-    "hours": {"zh": "学时", "en": "hours"},
-    "kb": {"zh": "KB", "en": "KB"},
-}
-WORDS = {
-    "zh": {"rule": "规则", "value": "取值", "from": "生效日期", "status": "状态", "source": "依据",
-           "in_force": "现行", "superseded": "已被 {date} 的取值取代", "scheduled": "尚未生效",
-           "undated_note": "注", "none": "目前没有规则数据。",
-           "holidays": "节假日安排", "holiday_year": "年份", "holiday_counts": "放假 {h} 天，调休上班 {w} 天",
-           "holiday_intro": "工作日按国务院办公厅每年公布的节假日安排计算。2026 年及以前的年份使用 chinesecalendar 数据；"
-                            "以下年份使用本站仓库中的数据文件：",
-           "holiday_none": "目前仓库中没有额外的节假日数据文件；2026 年以后的工作日只按周末和法定节日估算，向导会标明“估算”。",
-           "generated": "本页由规则数据在构建时自动生成（{today}）。"},
-    "en": {"rule": "Rule", "value": "Value", "from": "In force from", "status": "Status", "source": "Source",
-           "in_force": "in force", "superseded": "replaced by the value from {date}", "scheduled": "not yet in force",
-           "undated_note": "Note", "none": "There is no rule data yet.",
-           "holidays": "Holiday schedules", "holiday_year": "Year", "holiday_counts": "{h} days off, {w} make-up workdays",
-           "holiday_intro": "Working days follow the holiday schedule the State Council General Office publishes each year. "
-                            "Years up to 2026 use the chinesecalendar data; these years use data files in this site's repository:",
-           "holiday_none": "There are no extra holiday data files in the repository yet; working days after 2026 are "
-                           "estimated from weekends and fixed-date statutory holidays, and the wizard marks them as estimated.",
-           "generated": "This page is generated from the rule data when the site is built ({today})."},
-}
-
+from . import words as page_words
 
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
@@ -54,6 +27,10 @@ def _localized(value: object, lang: str) -> str:
     return str(value)
 
 
+def _words(lang: str) -> dict:
+    return page_words.load(lang)["rule_changes"]
+
+
 def _item(item: object, lang: str) -> str:
     """One list item: a code as `code`, a record like {"number": …, "purpose": {…}} as 'number (purpose)'."""
     if isinstance(item, dict):
@@ -61,21 +38,24 @@ def _item(item: object, lang: str) -> str:
             return _cell(item[lang])
         parts = [_localized(part, lang) for part in item.values()]
         main, rest = parts[0], parts[1:]
-        return _cell(main + (f"（{'；'.join(rest)}）" if lang == "zh" else f" ({'; '.join(rest)})") if rest else main)
+        words = _words(lang)
+        details = words["details_separator"].join(rest)
+        return _cell(words["item_with_details"].format(main=main, details=details) if rest else main)
     return f"`{item}`"
 
 
 def format_value(value: object, unit: str | None, lang: str) -> str:
     """A rule value in words: `format_value(10, "working_days", "en")` -> '10 working days'."""
+    words = _words(lang)
     if isinstance(value, list):
-        return ("、" if lang == "zh" else ", ").join(_item(item, lang) for item in value)
+        return words["list_separator"].join(_item(item, lang) for item in value)
     if isinstance(value, bool):
-        return {True: {"zh": "是", "en": "yes"}, False: {"zh": "否", "en": "no"}}[value][lang]
+        return words["yes"] if value else words["no"]
     if isinstance(value, dict):
         return _cell(value.get(lang) or json.dumps(value, ensure_ascii=False))
-    words = UNIT_WORDS.get(unit or "")
-    if words and isinstance(value, (int, float)):
-        return f"{value}{words['zh']}" if lang == "zh" and unit != "kb" else f"{value} {words[lang]}"
+    template = words["units"].get(unit or "")
+    if template and isinstance(value, (int, float)):
+        return template.format(value=value)
     return _cell(value)
 
 
@@ -115,7 +95,7 @@ def rule_value_rows(root: Path, today: dt.date) -> list[dict]:
 def render_rule_changes(root: Path, lang: str, today: dt.date | None = None) -> str:
     """Markdown for the rule-changes page in `lang` ("zh" or "en")."""
     today = today or dt.date.today()
-    words = WORDS[lang]
+    words = _words(lang)
     rows = rule_value_rows(root, today)
     out: list[str] = []
     if not rows:
@@ -124,14 +104,14 @@ def render_rule_changes(root: Path, lang: str, today: dt.date | None = None) -> 
         out.append(f"| {words['from']} | {words['rule']} | {words['value']} | {words['status']} | {words['source']} |")
         out.append("|---|---|---|---|---|")
         for row in rows:
-            province = PROVINCES.get(row["province"], {}).get(lang, row["province"])
+            province = words["provinces"].get(row["province"], row["province"])
             description = row["description"].get(lang) if isinstance(row["description"], dict) else None
-            rule = f"{province}：{description or row['name']}" if lang == "zh" else f"{province}: {description or row['name']}"
+            rule = words["rule_name"].format(province=province, description=description or row["name"])
             status = words[row["status"]].format(date=row["next"].isoformat() if row["next"] else "")
             source = _cell(row["reference"])
             if row["note"]:
                 note = row["note"].get(lang) if isinstance(row["note"], dict) else row["note"]
-                source += f"<br>{words['undated_note']}: {_cell(note)}" if lang == "en" else f"<br>{words['undated_note']}：{_cell(note)}"
+                source += "<br>" + words["undated_note"].format(note=_cell(note))
             out.append(f"| {row['date'].isoformat()} | {_cell(rule)} | {format_value(row['value'], row['unit'], lang)} "
                        f"| {status} | {source} |")
     out.append("")
@@ -155,7 +135,7 @@ def _holiday_rows(root: Path, lang: str) -> list[str]:
     for path in sorted(folder.glob("*.json")) if folder.exists() else []:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            counts = WORDS[lang]["holiday_counts"].format(h=len(data["holidays"]), w=len(data["workdays"]))
+            counts = _words(lang)["holiday_counts"].format(h=len(data["holidays"]), w=len(data["workdays"]))
             rows.append(f"- **{int(data['year'])}**: {counts}; {_cell(data['reference'])}")
         except (ValueError, KeyError, TypeError):
             continue
