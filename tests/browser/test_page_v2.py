@@ -88,3 +88,22 @@ def test_a_photo_that_cannot_be_read_gives_a_message_not_silence(page, site_url,
     page.set_input_files("#q-photo-file", str(photo))
     page.wait_for_function("document.getElementById('h-photo-file').textContent.includes('blocked by test')")
     assert "cannot be read" in page.inner_text("#h-photo-file")
+
+
+def test_the_printed_result_lists_the_answers_and_the_rule_data_and_opens_how_it_was_computed(page, site_url):
+    case = {"province": "jiangsu", "profession": "architect", "action": "renewal",
+            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True,
+                        "acceptance_date": "2026-11-06"}}
+    open_wizard(page, site_url, "en", fragment(case))
+    wait_for_result(page, case)
+    assert not page.locator(".wizard-print-only").is_visible()
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    summary = page.locator(".wizard-print-only")
+    assert summary.is_visible()
+    text = summary.inner_text()
+    assert "Have you completed L4 real-name (real-person) authentication" in text and "Yes" in text
+    assert "rule data in force from" in text
+    assert page.evaluate("[...document.querySelectorAll('.wizard-how')].every(d => d.open)")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("[...document.querySelectorAll('.wizard-how')].every(d => !d.open)")
