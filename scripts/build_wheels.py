@@ -11,9 +11,10 @@ What it writes::
         manifest.json            file names, sizes, sha256, Pyodide version, RULE_DATA_VERSION
         pyodide/                 the runtime set:
           pyodide.js, pyodide.asm.js, pyodide.asm.wasm   from node_modules/pyodide (version pinned in package.json)
-          python_stdlib.zip      the standard library reduced to the modules the engine's case table imports,
-                                 plus the `wizard` package and chinesecalendar, all compiled to .pyc, stored
-                                 uncompressed (HTTP compression then works on it)
+          python_stdlib.zip      the standard library reduced to the modules the engine's case table imports
+                                 (their docstrings dropped, except Pyodide's own), plus the `wizard` package
+                                 and chinesecalendar, all compiled to .pyc, stored uncompressed (HTTP
+                                 compression then works on it)
           pyodide-lock.json      the lock file without its package list (no micropip, no packages)
         questions.json           wizard/data/questions.json, so the form renders before Python is ready
         app/                     the page's JavaScript, CSS and per-language texts, copied from web/
@@ -33,7 +34,9 @@ Usage: python scripts/build_wheels.py [--force]
 """
 from __future__ import annotations
 
+import ast
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -247,19 +250,48 @@ def stdlib_kept(wheels: list[Path]) -> list[str]:
     return files
 
 
+# Pyodide's own packages read their docstrings at run time (_pyodide/docstring.py builds C method docs).
+KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
+
+
+def strip_docstrings(source: bytes) -> bytes:
+    """The source with each module, class and function docstring replaced by ``...`` (an expression statement
+    the compiler drops), keeping every other line where it was, so line numbers in tracebacks stay right.
+
+    >>> strip_docstrings(b"def f():\\n    'Doc.'\\n    return 1\\n")
+    b'def f():\\n    ...\\n    return 1\\n'
+    """
+    tree = ast.parse(source)
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                spans.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset))
+    lines = source.splitlines(keepends=True)
+    for start, start_col, end, end_col in sorted(spans, reverse=True):  # col offsets are UTF-8 byte offsets
+        head, tail = lines[start - 1][:start_col], lines[end - 1][end_col:]
+        lines[start - 1:end] = [head + b"..." + tail] + [b"\n"] * (end - start)
+    return b"".join(lines)
+
+
 def reduced_stdlib(cli: Path, wheels: list[Path]) -> tuple[Path, int]:
     """python_stdlib.zip with only the kept modules, plus the two packages of the wheels; all .pyc, stored.
 
     Returns (zip path, number of standard-library modules kept)."""
     kept = stdlib_kept(wheels)
-    key = hashlib.sha256(json.dumps(kept).encode() + "".join(sha256(w) for w in wheels).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps(kept).encode() + "".join(sha256(w) for w in wheels).encode()
+                         + inspect.getsource(strip_docstrings).encode()).hexdigest()[:16]
     done = CACHE / f"stdlib-zip-{key}" / STDLIB_ZIP
     if not done.exists():
         shutil.rmtree(done.parent, ignore_errors=True)
         done.parent.mkdir(parents=True)
         with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock, zipfile.ZipFile(done, "w", zipfile.ZIP_STORED) as out:
-            for name in kept:
-                out.writestr(stock.getinfo(name), stock.read(name), compress_type=zipfile.ZIP_STORED)
+            for name in kept:  # docstrings are 15 % of the compiled bytes and nothing here reads them
+                source = stock.read(name)
+                if not name.startswith(KEEP_DOCSTRINGS):
+                    source = strip_docstrings(source)
+                out.writestr(stock.getinfo(name), source, compress_type=zipfile.ZIP_STORED)
         run([str(cli), "py-compile", "--silent", "--compression-level", "0", str(done)],
             f"pyodide py-compile {STDLIB_ZIP}")
         # The engine and chinesecalendar in the same file (one request instead of two wheels); their
