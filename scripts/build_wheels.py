@@ -393,9 +393,10 @@ def build(force: bool = False) -> dict:
     for path in (folder / "manifest.json", OUT / "manifest.json"):
         if not path.exists() or path.read_text() != text:
             path.write_text(text)
-    # The service worker precaches what the worker and the page fetch (not the source map, not questions.json
-    # or the texts, which are in the page).
-    precached = sorted(rel for rel in wanted if not rel.endswith(".map"))
+    # The service worker precaches what the worker and the page fetch: not the source map, not questions.json
+    # or the texts (hooks/wizard_assets.py writes them into the page).
+    precached = sorted(rel for rel in wanted
+                       if not rel.endswith(".map") and rel != "questions.json" and not rel.startswith("app/i18n/"))
     sw = service_worker(asset_version, [f"{asset_version}/{rel}" for rel in precached])
     if not (OUT / "wizard-sw.js").exists() or (OUT / "wizard-sw.js").read_text() != sw:
         (OUT / "wizard-sw.js").write_text(sw)

@@ -17,7 +17,7 @@
       // The browser checks for a new version of the scope it navigated in; the other scope is checked here,
       // so one visit moves both to the new version.
       navigator.serviceWorker.register(script, { scope: new URL(scope, root).href })
-        .then((registration) => location.href.startsWith(registration.scope) || registration.update())
+        .then((registration) => registration.active && !location.href.startsWith(registration.scope) && registration.update())
         .catch(() => {});
     }
   };

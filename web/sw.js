@@ -42,6 +42,8 @@ async function precache() {
     await cache.put(url, response);
   }));
   for (const url of PAGES) {
+    const cached = await cache.match(url); // put there by the other scope's worker of this version
+    if (cached && isThisVersion(await cached.text())) continue;
     const response = await fetch(url, { cache: "no-cache" });
     if (!response.ok) throw new Error(url + ": HTTP " + response.status);
     // The page must load this version; otherwise a newer version is deployed and its own worker will follow.
