@@ -5,8 +5,9 @@
  * (4x CPU slowdown), at load it is 70-80 ms. Not after the engine is ready either: registering before keeps
  * every request of the first visit before the first answer (tests/quality/test_privacy.py); the
  * service worker's precache asks the HTTP cache first, and Chromium lets a second request for a file that is
- * still downloading wait for that download, so nothing is downloaded twice. Two scopes: "<root>wizard" covers /wizard/ and, by prefix, the
- * /wizard-assets/ files fetched by the engine's Web Worker; "<root>en/wizard/" covers the English page.
+ * still downloading wait for that download, so nothing is downloaded twice. Two scopes: "<root>wizard"
+ * covers /wizard/ and, by prefix, the /wizard-assets/ files fetched by the engine's Web Worker;
+ * "<root>en/wizard/" covers the English page.
  * A browser without service workers (or a page on file://) simply has no offline copy.
  */
 (function () {
