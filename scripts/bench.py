@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark of the built site in a real browser: wizard start-up against a bare Pyodide boot, answer
-latency, page weight against a vanilla Material page, and build time.
+"""Benchmark of the built site in a real browser: wizard start-up against a bare boot of stock Pyodide, on
+loopback and under emulated phone networks, a repeat visit through the service worker, answer latency,
+page weight (brotli and gzip) against a vanilla Material page, and build time.
 
 A benchmark, not a test: it never fails on a slow figure. It prints medians with min/max, writes the raw
 samples to bench-results/bench-<time>.json and a Markdown table to scripts/bench-latest.md (the table the
@@ -10,10 +11,16 @@ README's "Performance" section shows).
     .venv/bin/python scripts/bench.py        # 5 runs per figure, 100 answer changes
     .venv/bin/python scripts/bench.py --runs 3 --changes 30 --build-runs 1   # quick look
 
-How each figure is taken (one loopback server, gzip on like a real static host, Debian's Chromium through
-Playwright with the launch arguments of tests/conftest.py, a fresh browser context = an empty HTTP cache):
-- bare boot: a blank page served by this script only (not part of the site) loads the site's own Pyodide
-  runtime files and runs ``loadPyodide()``; cold = fresh context, warm = the same page again in that context;
+How each figure is taken (nginx with deploy/nginx/site.conf on loopback, scripts/quality/server.py; Debian's
+Chromium through Playwright with the flags of scripts/quality/browser.py; a fresh browser context = an empty
+HTTP cache and no service worker):
+- bare boot: a blank page served by this script only (not part of the site) loads *stock* Pyodide 0.25.1
+  (node_modules/pyodide, precompressed like the site's files, served from /__bench/stock/) and runs
+  ``loadPyodide()``; cold = fresh context, warm = the same page again in that context;
+- phone networks: the same cold wizard and cold bare boot with Chromium's network emulation (CDP
+  ``Network.emulateNetworkConditions``: throughput and round-trip time) on the page and on its workers;
+- repeat visit: a context that visited the wizard once and whose service worker is active loads the
+  wizard again; the figure is navigation -> first verdict, and the requests that reached nginx;
 - wizard: ``navigation -> form usable`` (the wizard's first question can be answered) and
   ``navigation -> first verdict computable`` (``registrationWizard.check(case)``, called as soon as the API
   exists, has resolved), measured from the navigation start (performance.now()), cold and warm, run by run
@@ -21,9 +28,9 @@ Playwright with the launch arguments of tests/conftest.py, a fresh browser conte
 - long tasks: sum of PerformanceObserver "longtask" durations from navigation to first verdict;
 - answer -> result: an answer is changed the way a person does (a ``change`` event on a form control) and the
   time to the next update of the result region is taken, over ``--changes`` changes;
-- page weight: requests, decoded bytes (file sizes) and transferred bytes (gzip body + headers) as logged by
-  the server for one navigation until the network is idle; the vanilla page is a Material page built in a
-  temporary directory with this project's theme settings and one plain page;
+- page weight: requests, decoded bytes (file sizes) and transferred bytes (body + headers, brotli as Chromium
+  asks for it) as logged by nginx for one navigation until the network is idle; the wizard again from an
+  nginx serving gzip only (what GitHub Pages does); the vanilla page is scripts/quality/vanilla.py;
 - build: wall time of ``scripts/build_wheels.py`` + ``mkdocs build --strict`` into a temporary directory.
 """
 from __future__ import annotations
@@ -43,17 +50,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
+from precompress import precompress  # noqa: E402
+from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.server import StaticSite  # noqa: E402
+from quality.vanilla import build_vanilla  # noqa: E402
 
-try:  # one list of Chromium flags for tests and benchmark
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS  # type: ignore  # noqa: E402
-except Exception:  # pragma: no cover - conftest needs pytest; keep the bench usable without it
-    CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run"]
-finally:
-    sys.path.remove(str(ROOT / "tests"))
+STOCK = ROOT / "node_modules" / "pyodide"
+STOCK_FILES = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+# Phone networks emulated by Chromium: name -> (download bit/s, upload bit/s, round-trip ms).
+NETWORKS = {"10 Mbit/s, 100 ms": (10e6, 5e6, 100), "1.6 Mbit/s, 150 ms": (1.6e6, 0.75e6, 150)}
 
 PAGES = {  # page type -> path under a language root
     "home": "",
@@ -79,7 +85,13 @@ BENCH_CASE = {
 }
 
 TARGETS = {
-    "ready_ratio": 1.15,
+    "ready_ratio_cold": 0.65,
+    "ready_ratio_warm": 0.8,
+    "repeat_ratio": 0.5,
+    "repeat_requests": 0,
+    "first_visit_gzip_bytes": 4.4e6,
+    "first_visit_brotli_bytes": 3.4e6,
+    "network_ratio": 0.7,
     "form_usable_ms": 300,
     "answer_median_ms": 15,
     "pyodide_bytes_non_wizard": 0,
@@ -162,76 +174,15 @@ def summary(values: list[float]) -> dict:
             "p95": p95}
 
 
-# --- the vanilla Material peer --------------------------------------------------------------------------
-VANILLA_PAGE = """# 注册办事指南
-
-这是一个普通页面，用于和本站的页面比较重量：同样的主题设置，没有本站的样式、钩子和插件（搜索除外）。
-
-## 办理步骤
-
-1. 登录服务平台，进入个人办事。
-2. 填写注册申请信息，上传证明材料。
-3. 单位确认后提交，等待受理和审批。
-
-## 注意事项
-
-申请人应当如实填写信息。审批结果在平台公告，电子证书可在线下载打印。
-
-| 事项 | 发起 | 确认 |
-|------|------|------|
-| 初始注册 | 个人 | 单位 |
-| 延续注册 | 个人 | 单位 |
-"""
-
-
-def _yaml_theme() -> dict:
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader, node):  # !ENV [NAME, default] -> default
-        value = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [None]
-        return value[-1]
-
-    Loader.add_constructor("!ENV", env)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    theme = dict(config["theme"])
-    theme.pop("custom_dir", None)  # the project's overrides are what is compared, not part of the peer
-    theme.pop("favicon", None)     # lives in the project's docs/assets
-    return theme
-
-
-def build_vanilla(workdir: Path) -> Path:
-    """A Material site with the project's theme settings and one plain page; returns its site dir."""
-    import yaml
-
-    docs = workdir / "docs"
-    docs.mkdir(parents=True)
-    (docs / "index.md").write_text(VANILLA_PAGE, encoding="utf-8")
-    config = {"site_name": "Vanilla Material", "site_url": "http://127.0.0.1:8000/", "theme": _yaml_theme(),
-              "plugins": ["search"], "markdown_extensions": ["tables", "attr_list", "admonition"]}
-    (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(workdir / "mkdocs.yml"),
-                    "-d", str(workdir / "site")], check=True, cwd=workdir)
-    return workdir / "site"
-
-
 # --- measurements ---------------------------------------------------------------------------------------
 class Bench:
     def __init__(self, args):
         self.args = args
         self.site_dir = Path(args.site).resolve()
-        self.server = StaticSite(self.site_dir)
-        self.runtime = self._runtime_url()
+        self.bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+        self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir})
+        self.runtime = "/__bench/stock/" if (STOCK / "pyodide.asm.wasm").exists() else None
         self.results: dict = {"figures": {}, "samples": {}, "notes": []}
-
-    def _runtime_url(self) -> str | None:
-        found = sorted(self.site_dir.rglob("pyodide.asm.wasm"))
-        if not found:
-            return None
-        return "/" + found[0].parent.relative_to(self.site_dir).as_posix() + "/"
 
     def note(self, text: str) -> None:
         if text not in self.results["notes"]:
@@ -240,12 +191,15 @@ class Bench:
 
     # bare boot ------------------------------------------------------------------
     def install_bare_pages(self) -> None:
+        """The bare-boot pages and a copy of stock Pyodide in /__bench/, precompressed like the site."""
         runtime = self.runtime
-        self.server.routes["/__bench/bare.html"] = (BARE_PAGE.format(runtime=runtime).encode(), "text/html; charset=utf-8")
-        self.server.routes["/__bench/bare-worker.html"] = (
-            BARE_WORKER_PAGE.format().encode(), "text/html; charset=utf-8")
-        self.server.routes["/__bench/bare-worker.js"] = (
-            BARE_WORKER.format(runtime=runtime).encode(), "text/javascript; charset=utf-8")
+        (self.bench_dir / "bare.html").write_text(BARE_PAGE.format(runtime=runtime), encoding="utf-8")
+        (self.bench_dir / "bare-worker.html").write_text(BARE_WORKER_PAGE.format(), encoding="utf-8")
+        (self.bench_dir / "bare-worker.js").write_text(BARE_WORKER.format(runtime=runtime), encoding="utf-8")
+        (self.bench_dir / "stock").mkdir(exist_ok=True)
+        for name in STOCK_FILES:
+            shutil.copyfile(STOCK / name, self.bench_dir / "stock" / name)
+        precompress(self.bench_dir)
 
     def boot(self, page, url: str, timeout_s: float = 60) -> float | None:
         page.goto(url, wait_until="commit")
@@ -283,7 +237,8 @@ class Bench:
         for run in range(runs):
             order = ["bare", "wizard", "bare_worker"] if run % 2 == 0 else ["wizard", "bare_worker", "bare"]
             for kind in order:
-                context = browser.new_context()
+                # No service worker here: "warm" is the HTTP cache only (the repeat visit below is the worker's).
+                context = browser.new_context(service_workers="block")
                 page = context.new_page()
                 try:
                     if kind in ("bare", "bare_worker"):
@@ -322,6 +277,94 @@ class Bench:
                 figures[f"ready_ratio_{temp}"] = verdict / bare
                 paired = [v / b for v, b in zip(samples[f"verdict_{temp}"], samples[f"bare_{temp}"])]
                 figures[f"ready_ratio_{temp}_runs"] = summary(paired)
+
+    # phone networks -------------------------------------------------------------
+    def emulate(self, page, network: str) -> None:
+        """Chromium's network emulation on the page and on the workers it starts (each is its own target)."""
+        down, up, rtt = NETWORKS[network]
+        conditions = {"offline": False, "latency": rtt, "downloadThroughput": down / 8, "uploadThroughput": up / 8}
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", conditions)
+        page.__bench_cdp = session  # keep the session alive with the page
+
+    def run_networks(self, browser, base: str) -> None:
+        probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
+            "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
+        figures = self.results["figures"].setdefault("networks", {})
+        for network in NETWORKS:
+            samples = {"bare": [], "wizard": []}
+            for run in range(self.args.runs):
+                for kind in (["bare", "wizard"] if run % 2 == 0 else ["wizard", "bare"]):
+                    context = browser.new_context(service_workers="block")
+                    page = context.new_page()
+                    try:
+                        self.emulate(page, network)
+                        if kind == "bare":
+                            samples["bare"].append(self.boot(page, base + "/__bench/bare.html", timeout_s=180))
+                        else:
+                            context.add_init_script(probe)
+                            result = self.wizard_start(page, base + "/wizard/", timeout_s=180)
+                            if result.get("verdict"):
+                                samples["wizard"].append(result["verdict"])
+                            else:
+                                self.note(f"{network}: {result.get('error')}")
+                    finally:
+                        context.close()
+                print(f"  {network} run {run + 1}: bare {samples['bare'][-1]:.0f} ms"
+                      + (f", wizard {samples['wizard'][-1]:.0f} ms" if samples["wizard"] else ""))
+            entry = {"bare": summary(samples["bare"]), "wizard": summary(samples["wizard"])}
+            if entry["bare"].get("n") and entry["wizard"].get("n"):
+                entry["ratio"] = entry["wizard"]["median"] / entry["bare"]["median"]
+            figures[network] = entry
+            self.results["samples"].setdefault("networks", {})[network] = samples
+
+    # repeat visit through the service worker -------------------------------------
+    def run_repeat(self, browser, base: str) -> None:
+        probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
+            "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
+        version = json.loads((self.site_dir / "wizard-assets" / "manifest.json").read_text())["version"]
+        times, requests, paths = [], [], set()
+        for run in range(self.args.runs):
+            context = browser.new_context()
+            context.add_init_script(probe)
+            page = context.new_page()
+            try:
+                first = self.wizard_start(page, base + "/wizard/")
+                if not first.get("verdict"):
+                    self.note(f"repeat visit: first visit failed ({first.get('error')})")
+                    continue
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline:
+                    state = page.evaluate("""async () => {
+                      const regs = await navigator.serviceWorker.getRegistrations();
+                      return {active: regs.filter((r) => r.active && !r.installing && !r.waiting).length,
+                              caches: await caches.keys()};
+                    }""")
+                    if state["active"] == 2 and state["caches"] == [f"wizard-{version}"]:
+                        break
+                    time.sleep(0.2)
+                else:
+                    self.note("repeat visit: the service worker did not become active within 60 s")
+                    continue
+                page.goto("about:blank")
+                mark = self.server.mark()
+                result = self.wizard_start(page, base + "/wizard/")
+                served = self.server.served_since(mark, settle=0.5)
+                if result.get("verdict"):
+                    times.append(result["verdict"])
+                requests.append(len(served))
+                paths.update(s.path for s in served)
+            finally:
+                context.close()
+            print(f"  repeat visit run {run + 1}: {times[-1] if times else 0:.0f} ms, {requests[-1] if requests else '-'} requests to the server")
+        figures = self.results["figures"]
+        figures["repeat"] = summary(times)
+        figures["repeat_requests"] = summary(requests)
+        figures["repeat_paths"] = sorted(paths)
+        bare_warm = figures.get("bare_warm", {}).get("median")
+        if bare_warm and times:
+            figures["repeat_ratio"] = figures["repeat"]["median"] / bare_warm
 
     # answer latency -------------------------------------------------------------
     def run_answers(self, browser, base: str) -> None:
@@ -411,6 +454,22 @@ class Bench:
                   f"{weights[key]['transferred']['median'] / 1024:.0f} KiB transferred")
         self.results["figures"]["weights"] = weights
 
+    def run_gzip_weight(self, browser, gzip_base: str, gzip_only: StaticSite) -> None:
+        """The wizard's first visit from a host that sends gzip only (GitHub Pages)."""
+        weights = self.results["figures"]["weights"]
+        for lang, prefix in LANGUAGES.items():
+            runs = [self.weigh(browser, gzip_only, gzip_base + prefix + "wizard/", True) for _ in range(max(1, min(self.args.runs, 3)))]
+            weights[f"wizard-gzip_{lang}"] = {
+                "url": prefix + "wizard/ (gzip only)",
+                "requests": summary([r["requests"] for r in runs]),
+                "decoded": summary([r["decoded"] for r in runs]),
+                "transferred": summary([r["transferred"] for r in runs]),
+                "pyodide_bytes": summary([r["pyodide_bytes"] for r in runs]),
+                "external_requests": sorted({u for r in runs for u in r["external_requests"]}),
+                "paths": runs[0]["paths"],
+            }
+            print(f"  weight wizard {lang}, gzip only: {weights[f'wizard-gzip_{lang}']['transferred']['median'] / 1024:.0f} KiB transferred")
+
     # build time -----------------------------------------------------------------
     def run_build(self) -> None:
         times, failures = [], []
@@ -444,35 +503,46 @@ class Bench:
             "cpus": os.cpu_count(), "load_before": os.getloadavg(), "platform": platform.platform(),
             "runtime_url": self.runtime,
         }
-        sections = set(self.args.only.split(",")) if self.args.only else {"boot", "answers", "weights", "build"}
-        print("precompressing the site (gzip, once, so no measured request pays for it) ...")
-        self.server.precompress()
+        sections = (set(self.args.only.split(",")) if self.args.only
+                    else {"boot", "networks", "repeat", "answers", "weights", "build"})
+        if self.runtime:
+            self.install_bare_pages()
         base = self.server.start()
+        gzip_only = StaticSite(self.site_dir, brotli=False)
+        gzip_base = gzip_only.start()
         with tempfile.TemporaryDirectory(prefix="bench-vanilla-") as tmp:
-            vanilla = StaticSite(build_vanilla(Path(tmp)))
-            vanilla.precompress()
+            vanilla_dir = build_vanilla(Path(tmp))
+            precompress(vanilla_dir)
+            vanilla = StaticSite(vanilla_dir)
             vanilla_base = vanilla.start()
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 self.results["meta"]["browser"] = browser.version
                 try:
-                    if "boot" in sections:
-                        if self.runtime:
-                            self.install_bare_pages()
-                            print(f"wizard start vs bare boot ({self.args.runs} runs) ...")
-                            self.run_boot(browser, base)
-                        else:
-                            self.note("no Pyodide runtime in the built site: boot figures skipped")
+                    if not self.runtime:
+                        self.note("node_modules/pyodide missing: no bare boot to compare with (npm ci)")
+                    if "boot" in sections and self.runtime:
+                        print(f"wizard start vs bare boot of stock Pyodide ({self.args.runs} runs) ...")
+                        self.run_boot(browser, base)
+                    if "repeat" in sections:
+                        print(f"repeat visit through the service worker ({self.args.runs} runs) ...")
+                        self.run_repeat(browser, base)
+                    if "networks" in sections and self.runtime:
+                        print(f"emulated phone networks ({self.args.runs} runs each) ...")
+                        self.run_networks(browser, base)
                     if "answers" in sections and (self.site_dir / "wizard" / "index.html").exists():
                         print(f"answer -> result ({self.args.changes} changes) ...")
                         self.run_answers(browser, base)
                     if "weights" in sections:
                         print("page weight ...")
                         self.run_weights(browser, base, vanilla_base, vanilla)
+                        self.run_gzip_weight(browser, gzip_base, gzip_only)
                 finally:
                     browser.close()
             vanilla.stop()
+        gzip_only.stop()
         self.server.stop()
+        shutil.rmtree(self.bench_dir, ignore_errors=True)
         if "build" in sections and self.args.build_runs:
             print(f"site build ({self.args.build_runs} runs) ...")
             self.run_build()
@@ -570,11 +640,38 @@ def markdown(results: dict) -> str:
     for temp in ("cold", "warm"):
         if f.get(f"bare_{temp}", {}).get("n"):
             ratio = f.get(f"ready_ratio_{temp}")
+            goal = t[f"ready_ratio_{temp}"]
             lines.append(
                 f"| Wizard ready: navigation → first verdict computable, {temp} | {_ms(f[f'verdict_{temp}'])} | "
-                f"bare Pyodide boot {_ms(f[f'bare_{temp}'])} | "
-                f"{'%.2f×' % ratio if ratio else '—'} | ≤ {t['ready_ratio']}× | "
-                f"{_met(ratio <= t['ready_ratio'] if ratio else None)} |")
+                f"bare boot of stock Pyodide 0.25.1, main thread {_ms(f[f'bare_{temp}'])} | "
+                f"{'%.2f×' % ratio if ratio else '—'} | ≤ {goal}× | {_met(ratio <= goal if ratio else None)} |")
+    if f.get("repeat", {}).get("n"):
+        ratio = f.get("repeat_ratio")
+        lines.append(
+            f"| Repeat visit through the service worker: navigation → first verdict | {_ms(f['repeat'])} | "
+            f"bare warm boot {_ms(f.get('bare_warm', {}))} | {'%.2f×' % ratio if ratio else '—'} | "
+            f"≤ {t['repeat_ratio']}× | {_met(ratio <= t['repeat_ratio'] if ratio else None)} |")
+        requests = f["repeat_requests"]
+        lines.append(
+            f"| Repeat visit: requests that reached the server | {requests['median']:.0f} ({requests['min']:.0f}–"
+            f"{requests['max']:.0f}): {', '.join(f'`{p}`' for p in f.get('repeat_paths', [])) or 'none'} | — | — | "
+            f"{t['repeat_requests']} | {_met(requests['median'] <= t['repeat_requests'])} |")
+    for network, entry in f.get("networks", {}).items():
+        if entry.get("wizard", {}).get("n") and entry.get("bare", {}).get("n"):
+            ratio = entry["ratio"]
+            goal = t["network_ratio"] if network.startswith("10 ") else None
+            lines.append(
+                f"| Emulated {network}: navigation → first verdict, cold | {_ms(entry['wizard'])} | bare boot of stock "
+                f"Pyodide, same emulation {_ms(entry['bare'])} | {ratio:.2f}× | "
+                f"{f'≤ {goal}×' if goal else '(information)'} | {_met(ratio <= goal) if goal else '—'} |")
+    weights = f.get("weights", {})
+    for key, label, goal in (("wizard_zh", "brotli", t["first_visit_brotli_bytes"]),
+                             ("wizard-gzip_zh", "gzip only (GitHub Pages)", t["first_visit_gzip_bytes"])):
+        if weights.get(key):
+            sent = weights[key]["transferred"]["median"]
+            lines.append(f"| Transferred on the first visit of `/wizard/` until the first verdict, {label} | "
+                         f"{sent / 1e6:.2f} MB in {weights[key]['requests']['median']:.0f} requests | — | — | "
+                         f"≤ {goal / 1e6:.1f} MB | {_met(sent <= goal)} |")
     for temp in ("cold", "warm"):
         form = f.get(f"form_{temp}", {})
         if form.get("n") is not None and f.get(f"bare_{temp}", {}).get("n"):
@@ -606,7 +703,6 @@ def markdown(results: dict) -> str:
                      f"{_met(a['median'] <= t['answer_median_ms'])} |")
         lines.append(f"| Network requests while answering ({a['n']} changes, after the wizard is ready) | "
                      f"{f.get('answer_requests', 0)} | — | — | 0 | {_met(f.get('answer_requests', 0) == 0)} |")
-    weights = f.get("weights", {})
     vanilla = weights.get("vanilla")
     pyodide_non_wizard = [w["pyodide_bytes"]["median"] for k, w in weights.items()
                           if k != "vanilla" and not k.startswith("wizard")]
@@ -621,7 +717,7 @@ def markdown(results: dict) -> str:
     if weights:
         lines += [
             "",
-            "Page weight, one cold navigation until the network is idle (gzip like a static host; median of the runs):",
+            "Page weight, one cold navigation until the network is idle (nginx, brotli unless marked gzip; median of the runs):",
             "",
             "| Page | Requests | Decoded | Transferred | Weight vs vanilla (decoded) | Target | Met |",
             "|---|---|---|---|---|---|---|",

@@ -3,14 +3,29 @@
 What it writes::
 
     build/wizard-assets/
-      manifest.json              file names, sizes, sha256, Pyodide version, RULE_DATA_VERSION
-      pyodide/                   the runtime from node_modules/pyodide (version pinned in package.json)
-      wheels/<hash>/*.whl        the `wizard` wheel and the wheels of its pinned run-time dependencies, py-compiled for Pyodide
-                                 (the hash in the folder name changes with the content: no stale browser cache)
-      questions.json             wizard/data/questions.json, so the form renders before Python is ready
-      app/                       the page's JavaScript, CSS and per-language texts, copied from web/
+      manifest.json              a copy of <version>/manifest.json: which version is current (never cached long)
+      wizard-sw.js               the service worker (web/sw.js with this version's file list), served from the
+                                 site root by hooks/wizard_assets.py
+      <version>/                 everything the wizard page loads; <version> is a hash of the contents, so a
+                                 URL never changes meaning (long cache lifetimes, a service worker cache-first)
+        manifest.json            file names, sizes, sha256, Pyodide version, RULE_DATA_VERSION
+        pyodide/                 the runtime set:
+          pyodide.js, pyodide.asm.js, pyodide.asm.wasm   from node_modules/pyodide (version pinned in package.json)
+          python_stdlib.zip      the standard library reduced to the modules the engine's case table imports
+                                 (their docstrings dropped, except Pyodide's own), plus the `wizard` package
+                                 and its run-time dependencies (chinesecalendar, lunardate), all compiled to .pyc, stored uncompressed (HTTP
+                                 compression then works on it)
+          pyodide-lock.json      the lock file without its package list (no micropip, no packages)
+        questions.json           wizard/data/questions.json, so the form renders before Python is ready
+        app/                     the page's JavaScript, CSS and per-language texts, copied from web/
+      every file above also as <file>.gz and <file>.br (precompressed for nginx's gzip_static/brotli_static)
 
-The Pyodide version is read from package.json (one place). The wheels are compiled with
+The kept standard-library list is generated, not written by hand: scripts/pyodide_node.cjs runs every case of
+tests/cases/*.json (check and explain) in the stock runtime under Node with the engine's wheels on sys.path
+and reports sys.modules; the modules that came from python_stdlib.zip are kept (build/wizard-cache/stdlib-*/
+kept.json). tests/site/test_runtime_set.py runs the table again in the built set.
+
+The Pyodide version is read from package.json (one place). Python files are compiled with
 `pyodide py-compile` from pyodide-build of the same version, installed in its own venv
 (build/.pyodide-venv) because its dependencies differ from the site's. The compiling Python's minor
 version must equal the runtime's (checked). A second run with nothing changed only compares hashes.
@@ -19,7 +34,9 @@ Usage: python scripts/build_wheels.py [--force]
 """
 from __future__ import annotations
 
+import ast
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -28,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,9 +54,16 @@ CACHE = ROOT / "build" / "wizard-cache"
 PYODIDE_VENV = ROOT / "build" / ".pyodide-venv"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 WEB = ROOT / "web"
-# Runtime files the page needs (no package wheels are shipped by npm `pyodide`; we load our own two).
+sys.path.insert(0, str(ROOT / "hooks"))
+from precompress import precompress  # noqa: E402  (the site's and the assets' one compressor)
+
+sys.path.pop(0)
+NODE_RUNNER = ROOT / "scripts" / "pyodide_node.cjs"
+CASES = ROOT / "tests" / "cases"
+# Runtime files copied as they are from npm `pyodide`; python_stdlib.zip and pyodide-lock.json are made here.
 # pyodide.js.map is fetched only by developer tools; shipping it keeps pyodide.js's sourceMappingURL valid.
-RUNTIME_FILES = ["pyodide.js", "pyodide.js.map", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+RUNTIME_FILES = ["pyodide.js", "pyodide.js.map", "pyodide.asm.js", "pyodide.asm.wasm"]
+STDLIB_ZIP = "python_stdlib.zip"
 # wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
 PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]
 
@@ -181,6 +206,118 @@ def fetch_dependency(cli: Path, name: str, version: str) -> Path:
     return py_compile(cli, wheels[0])
 
 
+def table_cases() -> list[list[str]]:
+    """[name, hex of the bytes] for every entry of tests/cases/*.json (valid and invalid)."""
+    sys.path.insert(0, str(ROOT / "tests" / "engine"))
+    try:
+        from table import input_bytes, load_cases  # noqa: PLC0415  (the one reader of the case table)
+    finally:
+        sys.path.pop(0)
+    valid, invalid = load_cases()
+    return [[f"{entry['file']}: {entry['name']}", input_bytes(entry).hex()] for entry in valid + invalid]
+
+
+def run_in_node(runtime: Path, wheels: list[Path], stdlib: Path | None = None, lock: Path | None = None) -> dict:
+    """Run the whole case table in Pyodide under Node (scripts/pyodide_node.cjs); returns its JSON result."""
+    node = shutil.which("node")
+    if not node:
+        raise BuildError("node is not on PATH (Node 20 runs Pyodide to find the modules the engine imports)")
+    with tempfile.TemporaryDirectory() as tmp:
+        request = Path(tmp) / "request.json"
+        request.write_text(json.dumps({"runtime": str(runtime), "stdlib": stdlib and str(stdlib),
+                                       "lock": lock and str(lock), "wheels": [str(w) for w in wheels],
+                                       "cases": table_cases()}))
+        result = subprocess.run([node, str(NODE_RUNNER), str(request)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"running the case table in Pyodide under Node failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
+
+
+def stdlib_kept(wheels: list[Path]) -> list[str]:
+    """Files of the stock python_stdlib.zip that running the case table imported (generated, cached)."""
+    key = hashlib.sha256("".join([sha256(w) for w in wheels] + [tree_hash([CASES, NODE_RUNNER]),
+                                  sha256(NODE_PYODIDE / STDLIB_ZIP)]).encode()).hexdigest()[:16]
+    cached = CACHE / f"stdlib-{key}" / "kept.json"
+    if cached.exists():
+        return json.loads(cached.read_text())
+    result = run_in_node(NODE_PYODIDE, wheels)
+    prefix = f"/lib/python{''.join(runtime_python('').split('.')[:2])}.zip/"
+    files = sorted({path[len(prefix):] for path in result["modules"].values() if path and path.startswith(prefix)})
+    with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock:
+        names = set(stock.namelist())
+    missing = [f for f in files if f not in names]
+    if missing or not files:
+        raise BuildError(f"the modules the engine imported are not all in {STDLIB_ZIP}: {missing[:5]}")
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(files, indent=1) + "\n")
+    return files
+
+
+# Pyodide's own packages read their docstrings at run time (_pyodide/docstring.py builds C method docs).
+KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
+
+
+def strip_docstrings(source: bytes) -> bytes:
+    """The source with each module, class and function docstring replaced by ``...`` (an expression statement
+    the compiler drops), keeping every other line where it was, so line numbers in tracebacks stay right.
+
+    >>> strip_docstrings(b"def f():\\n    'Doc.'\\n    return 1\\n")
+    b'def f():\\n    ...\\n    return 1\\n'
+    """
+    tree = ast.parse(source)
+    spans = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+                spans.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset))
+    lines = source.splitlines(keepends=True)
+    for start, start_col, end, end_col in sorted(spans, reverse=True):  # col offsets are UTF-8 byte offsets
+        head, tail = lines[start - 1][:start_col], lines[end - 1][end_col:]
+        lines[start - 1:end] = [head + b"..." + tail] + [b"\n"] * (end - start)
+    return b"".join(lines)
+
+
+def reduced_stdlib(cli: Path, wheels: list[Path]) -> tuple[Path, int]:
+    """python_stdlib.zip with only the kept modules, plus the two packages of the wheels; all .pyc, stored.
+
+    Returns (zip path, number of standard-library modules kept)."""
+    kept = stdlib_kept(wheels)
+    key = hashlib.sha256(json.dumps(kept).encode() + "".join(sha256(w) for w in wheels).encode()
+                         + inspect.getsource(strip_docstrings).encode()).hexdigest()[:16]
+    done = CACHE / f"stdlib-zip-{key}" / STDLIB_ZIP
+    if not done.exists():
+        shutil.rmtree(done.parent, ignore_errors=True)
+        done.parent.mkdir(parents=True)
+        with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock, zipfile.ZipFile(done, "w", zipfile.ZIP_STORED) as out:
+            for name in kept:  # docstrings are 15 % of the compiled bytes and nothing here reads them
+                source = stock.read(name)
+                if not name.startswith(KEEP_DOCSTRINGS):
+                    source = strip_docstrings(source)
+                out.writestr(stock.getinfo(name), source, compress_type=zipfile.ZIP_STORED)
+        run([str(cli), "py-compile", "--silent", "--compression-level", "0", str(done)],
+            f"pyodide py-compile {STDLIB_ZIP}")
+        # The engine and its dependencies in the same file (one request instead of two wheels); their
+        # packages only: nothing reads the wheels' metadata.
+        with zipfile.ZipFile(done, "a", zipfile.ZIP_STORED) as out:
+            for wheel in wheels:
+                with zipfile.ZipFile(wheel) as whl:
+                    for info in whl.infolist():
+                        if ".dist-info/" not in info.filename and not info.is_dir():
+                            out.writestr(info.filename, whl.read(info), compress_type=zipfile.ZIP_STORED)
+    with zipfile.ZipFile(done) as check:
+        names = check.namelist()
+    if any(n.endswith(".py") for n in names) or any(i.compress_type != zipfile.ZIP_STORED for i in check.infolist()):
+        raise BuildError(f"{done}: expected only .pyc files, stored uncompressed")
+    return done, len(kept)
+
+
+def trimmed_lock() -> bytes:
+    """pyodide-lock.json without packages: the wizard loads none (no micropip), only the runtime reads "info"."""
+    lock = json.loads((NODE_PYODIDE / "pyodide-lock.json").read_text())
+    return (json.dumps({"info": lock["info"], "packages": {}}, indent=1) + "\n").encode()
+
+
 def rule_data_version() -> str:
     """RULE_DATA_VERSION as the engine states it (imported from the source tree)."""
     sys.path.insert(0, str(ROOT))
@@ -206,6 +343,15 @@ def sync_file(src: Path, dest: Path) -> bool:
     return True
 
 
+def service_worker(version: str, files: list[str]) -> str:
+    """web/sw.js with this version and its files filled in (the served script changes with every version,
+    which is how browsers notice an update)."""
+    source = (WEB / "sw.js").read_text(encoding="utf-8")
+    if "__VERSION__" not in source or "__FILES__" not in source:
+        raise BuildError("web/sw.js must contain the __VERSION__ and __FILES__ placeholders")
+    return source.replace('"__VERSION__"', json.dumps(version)).replace('["__FILES__"]', json.dumps(files))
+
+
 def build(force: bool = False) -> dict:
     version = pyodide_version()
     python = runtime_python(version)
@@ -213,46 +359,67 @@ def build(force: bool = False) -> dict:
         shutil.rmtree(CACHE, ignore_errors=True)
     cli = pyodide_cli(version)
     wheels = [build_wizard_wheel(cli), *(fetch_dependency(cli, name, version) for name, version in runtime_dependencies())]
+    stdlib, stdlib_modules = reduced_stdlib(cli, wheels)
     data_version = rule_data_version()
+    lock = CACHE / "pyodide-lock.json"
+    if not lock.exists() or lock.read_bytes() != trimmed_lock():
+        lock.write_bytes(trimmed_lock())
 
     wanted: dict[str, Path] = {f"pyodide/{name}": NODE_PYODIDE / name for name in RUNTIME_FILES}
-    wheel_dir = "wheels/" + hashlib.sha256("".join(sha256(w) for w in wheels).encode()).hexdigest()[:12]
-    for wheel in wheels:
-        wanted[f"{wheel_dir}/{wheel.name}"] = wheel
+    wanted[f"pyodide/{STDLIB_ZIP}"] = stdlib
+    wanted["pyodide/pyodide-lock.json"] = lock
     wanted["questions.json"] = ROOT / "wizard" / "data" / "questions.json"
     if WEB.exists():
         for file in sorted(WEB.rglob("*")):
-            if file.is_file():
+            # sw.js is served from the site root (below); package.json only tells Node the files are modules
+            if file.is_file() and file.name not in ("sw.js", "package.json"):
                 wanted[f"app/{file.relative_to(WEB).as_posix()}"] = file
     for rel, src in wanted.items():
         if not src.exists():
             raise BuildError(f"{src.relative_to(ROOT)} missing" + (": run npm ci" if "node_modules" in src.parts else ""))
+    hashes = {rel: sha256(src) for rel, src in wanted.items()}
+    asset_version = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()[:12]
+    folder = OUT / asset_version
 
     OUT.mkdir(parents=True, exist_ok=True)
-    copied = [rel for rel, src in wanted.items() if sync_file(src, OUT / rel)]
-    for stale in [p for p in OUT.rglob("*") if p.is_file()]:
-        rel = stale.relative_to(OUT).as_posix()
-        if rel not in wanted and rel != "manifest.json":
-            stale.unlink()
-    for folder in sorted((p for p in OUT.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
-
+    copied = [rel for rel, src in wanted.items() if sync_file(src, folder / rel)]
     manifest = {
+        "version": asset_version,
         "pyodide_version": version,
         "python_version": python,
         "rule_data_version": data_version,
         "runtime": "pyodide/",
-        "wheels": [f"{wheel_dir}/{w.name}" for w in wheels],
-        "files": {rel: {"size": (OUT / rel).stat().st_size, "sha256": sha256(OUT / rel)} for rel in sorted(wanted)},
+        "stdlib_modules": stdlib_modules,
+        "wheels": [],  # the engine and its dependencies are in pyodide/python_stdlib.zip
+        "files": {rel: {"size": (folder / rel).stat().st_size, "sha256": hashes[rel]} for rel in sorted(wanted)},
     }
     text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
-    manifest_path = OUT / "manifest.json"
-    if not manifest_path.exists() or manifest_path.read_text() != text:
-        manifest_path.write_text(text)
+    for path in (folder / "manifest.json", OUT / "manifest.json"):
+        if not path.exists() or path.read_text() != text:
+            path.write_text(text)
+    # The service worker precaches what the worker and the page fetch: not the source map, not questions.json
+    # or the texts (hooks/wizard_assets.py writes them into the page).
+    precached = sorted(rel for rel in wanted
+                       if not rel.endswith(".map") and rel != "questions.json" and not rel.startswith("app/i18n/"))
+    sw = service_worker(asset_version, [f"{asset_version}/{rel}" for rel in precached])
+    if not (OUT / "wizard-sw.js").exists() or (OUT / "wizard-sw.js").read_text() != sw:
+        (OUT / "wizard-sw.js").write_text(sw)
+    compressed = precompress(OUT)  # hooks/precompress.py: .gz and .br beside each file
+    keep = {"manifest.json", "wizard-sw.js", "wizard-sw.js.gz", "wizard-sw.js.br", "manifest.json.gz", "manifest.json.br"}
+    for stale in [p for p in OUT.iterdir() if p.name != asset_version and p.name not in keep]:
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    for stale in [p for p in folder.rglob("*") if p.is_file()]:
+        rel = stale.relative_to(folder).as_posix()
+        base = rel[:-3] if rel.endswith(".gz") else rel[:-3] if rel.endswith(".br") else rel
+        if base not in wanted and base != "manifest.json":
+            stale.unlink()
+    for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        if not any(sub.iterdir()):
+            sub.rmdir()
     total = sum(f["size"] for f in manifest["files"].values())
-    print(f"wizard assets: Pyodide {version} (Python {python}), rule data {data_version}, "
-          f"{len(wanted)} files, {total / 1e6:.1f} MB, {len(copied)} updated -> {OUT.relative_to(ROOT)}/")
+    print(f"wizard assets {asset_version}: Pyodide {version} (Python {python}), rule data {data_version}, "
+          f"{stdlib_modules} stdlib modules kept, {len(wanted)} files, {total / 1e6:.1f} MB, {len(copied)} updated, "
+          f"{compressed} compressed -> {OUT.relative_to(ROOT)}/")
     return manifest
 
 

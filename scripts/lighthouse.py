@@ -7,7 +7,8 @@ per page and the ids of the audits that keep a score below 1.
     .venv/bin/python scripts/lighthouse.py --pages faq     # one page type
 
 Mobile preset (Lighthouse's default: simulated slow 4G and a 4x CPU slowdown), Debian's Chromium through
-CHROME_PATH, the site served on loopback with gzip like a real static host (scripts/quality/server.py).
+CHROME_PATH, the site served on loopback by nginx with the deployed config (scripts/quality/server.py:
+precompressed brotli and gzip, the cache lifetimes of deploy/nginx/site.conf).
 Reports go to bench-results/lighthouse/<page>-<lang>.json; a Markdown table is written to
 bench-results/lighthouse/latest.md. Targets: accessibility, best practices and SEO 1.00 on every page;
 performance >= 0.95 on guide pages and >= 0.90 on the wizard. The exit status is 0 whatever the scores
@@ -24,10 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.server import StaticSite  # noqa: E402
 
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = " ".join(CHROMIUM_ARGS)
 PAGES = {"home": "", "procedure": "jiangsu/renewal/", "faq": "zhejiang/faq/", "wizard": "wizard/"}
 LANGUAGES = {"zh": "/", "en": "/en/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -56,7 +57,7 @@ def run_lighthouse(url: str, out: Path, timeout: int) -> dict:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         sys.exit("node_modules/.bin/lighthouse missing: run `npm ci`")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)}
     command = [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
                f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)]
     proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
@@ -80,7 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     server = StaticSite(site)
-    server.precompress()
     base = server.start()
     rows = []
     try:

@@ -1,18 +1,16 @@
-"""Shared fixtures: the built site, a loopback HTTP server for it, and Debian's Chromium via Playwright.
+"""Shared fixtures: the built site, served by nginx with the deployed config, and Debian's Chromium via Playwright.
 
-The browser is the system's /usr/bin/chromium (no browser download). Tests that need it are skipped with
-a plain message only when it is missing *outside* CI; in CI (CI=true) a missing browser is an error.
+The server is scripts/quality/server.py (nginx with deploy/nginx/site.conf, the file staff deploy); the browser
+is the system's /usr/bin/chromium with the flags of scripts/quality/browser.py (no browser download). Tests
+that need either are skipped with a plain message only when it is missing *outside* CI; in CI (CI=true) a
+missing one is an error (.ci/run installs both from Debian).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -20,16 +18,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SITE_DIR = ROOT / "site"
 BUILD_LOG = ROOT / "build" / "mkdocs-build.log"  # output of the build that made site/
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (re-exported for the tests)
+from quality.server import StaticSite, missing  # noqa: E402
+
+sys.path.remove(str(ROOT / "scripts"))
+
+
+def require(reason: str | None) -> None:
+    """Fail in CI, skip elsewhere, when a system package the test needs is missing."""
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}: .ci/run installs it from Debian")
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -45,42 +46,27 @@ def built_site() -> Path:
     return SITE_DIR
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".whl": "application/zip",
-    }
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """The built site served by nginx (deploy/nginx/site.conf) on a free loopback port."""
+    require(missing())
+    server = StaticSite(built_site)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """Base URL (no trailing slash) of the built site served on 127.0.0.1 at a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+def site_url(site_server: StaticSite) -> str:
+    """Base URL (no trailing slash) of the built site."""
+    return site_server.base
 
 
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright."""
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is not installed at {CHROMIUM}: .ci/run must install Debian's chromium package")
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+        require(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -1,51 +1,41 @@
-"""A loopback static server for the built site that behaves like a real static host, with a request log.
+"""The static server of the tests, the benchmark and Lighthouse: Debian's nginx with the site's own config.
 
-Used by scripts/bench.py and scripts/lighthouse.py (the tests use the plain server of tests/conftest.py).
-Like GitHub Pages or any CDN it compresses text (and .wasm) with gzip when the browser asks for it,
-sends ETag/Last-Modified with ``Cache-Control: max-age=600`` (so a warm visit uses the HTTP cache),
-keeps connections alive (HTTP/1.1) and answers unknown paths with the site's 404.html.
+Starts ``nginx`` (Debian packages ``nginx`` and ``libnginx-mod-http-brotli-static``) on a free loopback port
+with deploy/nginx/site.conf, the file staff deploy, so the tests see the headers, compression and 404 page
+that readers get. Every response is written to an access log that :meth:`StaticSite.served_since` reads as
+:class:`Served` records (the benchmark counts bytes per navigation with them).
 
-Every response is logged as a :class:`Served` record so the benchmark can count bytes per navigation:
-``decoded`` is the file's size, ``body_sent`` what went over the wire for the body (gzip or not),
-``header_sent`` the status line and headers.
+>>> server = StaticSite(Path("site")); base = server.start()     # doctest: +SKIP
+>>> mark = server.mark(); ...; server.served_since(mark)          # doctest: +SKIP
+>>> server.stop()                                                 # doctest: +SKIP
 
->>> server = StaticSite(Path("site")); base = server.start()   # doctest: +SKIP
->>> mark = server.mark(); ...; server.served_since(mark)        # doctest: +SKIP
+Options: ``brotli=False`` serves gzip only (what GitHub Pages does); ``cache_control="no-cache"`` makes
+every response revalidate (hosts such as Netlify by default); ``aliases={"/__bench/": folder}`` serves more
+folders (the benchmark's bare-boot pages, the stock Pyodide files).
 """
 from __future__ import annotations
 
-import email.utils
-import gzip
-import http.server
-import mimetypes
-import posixpath
-import socketserver
-import threading
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/wasm",
-    "image/svg+xml",
-    "application/xml",
-    "application/manifest+json",
-)
-TYPES = {
-    ".wasm": "application/wasm",
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-    ".svg": "image/svg+xml",
-    ".ics": "text/calendar",
-    ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
-}
+ROOT = Path(__file__).resolve().parents[2]
+SITE_CONF = ROOT / "deploy" / "nginx" / "site.conf"
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+MIME_TYPES = Path("/etc/nginx/mime.types")
+LOG_FORMAT = "$request_uri\\t$status\\t$body_bytes_sent\\t$bytes_sent\\t$sent_http_content_encoding"
+
+
+class ServerMissing(RuntimeError):
+    """nginx or its brotli module is not installed (the message says which Debian package to install)."""
 
 
 @dataclass
@@ -54,169 +44,184 @@ class Served:
 
     path: str
     status: int
-    decoded: int
-    body_sent: int
-    header_sent: int
-    gzip: bool
+    decoded: int       # size of the file served (0 for 304 and for paths that are not files)
+    body_sent: int     # body bytes on the wire (compressed or not)
+    header_sent: int   # status line and headers
+    encoding: str      # "br", "gzip" or ""
 
     @property
     def transferred(self) -> int:
         return self.body_sent + self.header_sent
 
-
-class _Handler(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: "_Server"
-
-    def log_message(self, *args):  # the log is self.server.site.log
-        pass
-
-    def do_HEAD(self):
-        self._serve(head=True)
-
-    def do_GET(self):
-        self._serve(head=False)
-
-    def _serve(self, head: bool) -> None:
-        site: StaticSite = self.server.site
-        url_path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        status = 200
-        body: bytes | None = None
-        ctype = "text/html; charset=utf-8"
-        mtime = 0.0
-        if url_path in site.routes:
-            body, ctype = site.routes[url_path]
-        else:
-            file = site.resolve(url_path)
-            if file is None:
-                status = 404
-                file = site.root / "404.html"
-                if not file.exists():
-                    body = b"not found"
-            if body is None:
-                ctype = site.content_type(file)
-                stat = file.stat()
-                mtime = stat.st_mtime
-                body = site.read(file, stat)
-        etag = f'"{hash((url_path, len(body), mtime)) & 0xFFFFFFFF:x}"'
-        use_gzip = (
-            site.gzip
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-            and ctype.startswith(COMPRESSIBLE)
-            and len(body) > 256
-        )
-        headers = [("Content-Type", ctype), ("Cache-Control", site.cache_control), ("Vary", "Accept-Encoding")]
-        if status == 200 and mtime:
-            headers += [("ETag", etag), ("Last-Modified", email.utils.formatdate(mtime, usegmt=True))]
-        if status == 200 and mtime and self.headers.get("If-None-Match") == etag:
-            self._respond(304, headers + [("Content-Length", "0")], b"", head, url_path, len(body), False)
-            return
-        payload = site.gzipped(url_path, body, mtime) if use_gzip else body
-        if use_gzip:
-            headers.append(("Content-Encoding", "gzip"))
-        headers.append(("Content-Length", str(len(payload))))
-        self._respond(status, headers, payload, head, url_path, len(body), use_gzip)
-
-    def _respond(self, status, headers, payload, head, url_path, decoded, used_gzip) -> None:
-        self.send_response(status)
-        header_bytes = len(f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}\r\n") + 2
-        for name, value in headers:
-            self.send_header(name, value)
-            header_bytes += len(name) + len(value) + 4
-        self.end_headers()
-        sent = 0 if head else len(payload)
-        if not head:
-            self.wfile.write(payload)
-        self.server.site.record(
-            Served(url_path, status, decoded if status != 304 else 0, sent, header_bytes, used_gzip)
-        )
+    @property
+    def gzip(self) -> bool:
+        return self.encoding == "gzip"
 
 
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    site: "StaticSite"
+def missing() -> str | None:
+    """Why nginx cannot run here, or None."""
+    if not Path(NGINX).exists() and not shutil.which("nginx"):
+        return "nginx is not installed (apt-get install nginx libnginx-mod-http-brotli-static)"
+    if not BROTLI_MODULE.exists():
+        return f"{BROTLI_MODULE} is missing (apt-get install libnginx-mod-http-brotli-static)"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _config(root: Path, port: int, workdir: Path, brotli: bool, cache_control: str | None,
+            aliases: dict[str, Path]) -> str:
+    rules = SITE_CONF.read_text(encoding="utf-8")
+    if not brotli:
+        rules = rules.replace("brotli_static on;", "brotli_static off;")
+    if cache_control:  # one policy for every response instead of the file's per-location lifetimes
+        rules = "\n".join(line for line in rules.splitlines() if "add_header Cache-Control" not in line)
+        rules += f'\nadd_header Cache-Control "{cache_control}" always;\n'
+    (workdir / "site.conf").write_text(rules, encoding="utf-8")
+    extra = "".join(f"        location ^~ {prefix} {{ alias {Path(folder).resolve()}/; }}\n"
+                    for prefix, folder in aliases.items())
+    temp = workdir / "tmp"
+    return f"""load_module {BROTLI_MODULE};
+daemon off;
+# One process, running as whoever started it: a master started as root would hand requests to workers
+# running as "nobody", who cannot read a site in a private temporary folder.
+master_process off;
+pid {workdir}/nginx.pid;
+error_log {workdir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include {MIME_TYPES};
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    log_format served "{LOG_FORMAT}";
+    access_log {workdir}/access.log served;
+    server {{
+        listen 127.0.0.1:{port};
+        server_name localhost;
+        root {root};
+{extra}        include {workdir}/site.conf;
+    }}
+}}
+"""
 
 
 class StaticSite:
-    """Serve ``root`` on 127.0.0.1 at a free port; extra in-memory ``routes`` map a path to (bytes, type)."""
+    """Serve ``root`` with nginx on 127.0.0.1 at a free port (see the module docstring for the options)."""
 
-    def __init__(self, root: Path, *, gzip_enabled: bool = True, cache_control: str = "max-age=600"):
+    def __init__(self, root: Path, *, brotli: bool = True, cache_control: str | None = None,
+                 aliases: dict[str, Path] | None = None):
         self.root = Path(root).resolve()
-        self.gzip = gzip_enabled
+        self.brotli = brotli
         self.cache_control = cache_control
-        self.routes: dict[str, tuple[bytes, str]] = {}
-        self.log: list[Served] = []
-        self._lock = threading.Lock()
-        self._files: dict[Path, tuple[float, bytes]] = {}
-        self._gz: dict[tuple[str, int, float], bytes] = {}
-        self._server: _Server | None = None
-
-    # --- files ---------------------------------------------------------------------------------------
-    def resolve(self, url_path: str) -> Path | None:
-        parts = [p for p in posixpath.normpath(url_path).split("/") if p not in ("", ".", "..")]
-        file = self.root.joinpath(*parts)
-        if file.is_dir():
-            file = file / "index.html"
-        return file if file.is_file() else None
-
-    @staticmethod
-    def content_type(file: Path) -> str:
-        ctype = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        if ctype.startswith("text/") or ctype == "application/json":
-            ctype += "; charset=utf-8"
-        return ctype
-
-    def read(self, file: Path, stat) -> bytes:
-        cached = self._files.get(file)
-        if cached and cached[0] == stat.st_mtime:
-            return cached[1]
-        data = file.read_bytes()
-        self._files[file] = (stat.st_mtime, data)
-        return data
-
-    def gzipped(self, url_path: str, body: bytes, mtime: float) -> bytes:
-        key = (url_path, len(body), mtime)
-        with self._lock:
-            hit = self._gz.get(key)
-        if hit is None:
-            hit = gzip.compress(body, compresslevel=6, mtime=0)
-            with self._lock:
-                self._gz[key] = hit
-        return hit
-
-    def precompress(self) -> None:
-        """Compress every compressible file once, so no measured request pays for gzip."""
-        for file in self.root.rglob("*"):
-            if file.is_file() and self.content_type(file).startswith(COMPRESSIBLE):
-                rel = "/" + file.relative_to(self.root).as_posix()
-                stat = file.stat()
-                self.gzipped(rel, self.read(file, stat), stat.st_mtime)
-                if file.name == "index.html":
-                    self.gzipped(rel[: -len("index.html")], self.read(file, stat), stat.st_mtime)
-
-    # --- log -----------------------------------------------------------------------------------------
-    def record(self, served: Served) -> None:
-        with self._lock:
-            self.log.append(served)
-
-    def mark(self) -> int:
-        with self._lock:
-            return len(self.log)
-
-    def served_since(self, mark: int) -> list[Served]:
-        with self._lock:
-            return list(self.log[mark:])
+        self.aliases = dict(aliases or {})
+        self.base: str | None = None
+        self._process: subprocess.Popen | None = None
+        self._workdir: tempfile.TemporaryDirectory | None = None
+        self._read = 0
+        self._log: list[Served] = []
 
     # --- life cycle ----------------------------------------------------------------------------------
     def start(self) -> str:
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.site = self
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        """Start nginx; returns the base URL (no trailing slash)."""
+        reason = missing()
+        if reason:
+            raise ServerMissing(reason)
+        self._workdir = tempfile.TemporaryDirectory(prefix="site-nginx-")
+        workdir = Path(self._workdir.name)
+        (workdir / "tmp").mkdir()
+        for _ in range(5):  # a free port can be taken between the probe and nginx's bind: try another
+            port = _free_port()
+            conf = workdir / "nginx.conf"
+            conf.write_text(_config(self.root, port, workdir, self.brotli, self.cache_control, self.aliases))
+            (workdir / "access.log").touch()
+            self._process = subprocess.Popen([shutil.which("nginx") or NGINX, "-c", str(conf), "-p", str(workdir),
+                                              "-e", str(workdir / "error.log")],
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            if self._wait_listening(port):
+                self.base = f"http://127.0.0.1:{port}"
+                return self.base
+            self._process.kill()
+            self._process.wait()
+        log = (workdir / "error.log").read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"nginx did not start: {log}")
+
+    def _wait_listening(self, port: int, timeout: float = 10) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                return False
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    return True
+            except OSError:
+                time.sleep(0.05)
+        return False
 
     def stop(self) -> None:
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        """Stop nginx (a fast shutdown: open connections are closed)."""
+        if self._process and self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
+        if self._workdir:
+            self._workdir.cleanup()
+            self._workdir = None
+
+    def __enter__(self) -> "StaticSite":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # --- log -----------------------------------------------------------------------------------------
+    def _file_size(self, path: str) -> int:
+        url_path = urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+        for prefix, folder in self.aliases.items():
+            if url_path.startswith(prefix):
+                file = Path(folder) / url_path[len(prefix):]
+                break
+        else:
+            file = self.root / url_path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        return file.stat().st_size if file.is_file() else 0
+
+    def _refresh(self) -> None:
+        if not self._workdir:
+            return
+        with open(Path(self._workdir.name) / "access.log", "rb") as log:
+            log.seek(self._read)
+            chunk = log.read()
+        complete = chunk[: chunk.rfind(b"\n") + 1]
+        self._read += len(complete)
+        for line in complete.decode("utf-8", "replace").splitlines():
+            path, status, body, total, encoding = (line.split("\t") + [""] * 5)[:5]
+            status_code = int(status)
+            self._log.append(Served(path, status_code, self._file_size(path) if status_code == 200 else 0,
+                                    int(body), int(total) - int(body), "" if encoding == "-" else encoding))
+
+    def mark(self) -> int:
+        """A position in the log; :meth:`served_since` returns what was served after it."""
+        self._refresh()
+        return len(self._log)
+
+    def served_since(self, mark: int, settle: float = 0.1) -> list[Served]:
+        time.sleep(settle)  # nginx writes the log line after the response
+        self._refresh()
+        return list(self._log[mark:])

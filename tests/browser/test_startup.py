@@ -25,7 +25,10 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert data["questions"] == json.loads((ROOT / "wizard" / "data" / "questions.json").read_text(encoding="utf-8"))
     assert data["texts"] == json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
     assert data["manifest"] == json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))
-    assert html.index('id="wizard-data"') < html.index("wizard-assets/app/main.js")
+    version = data["manifest"]["version"]
+    assert html.index('id="wizard-data"') < html.index(f"wizard-assets/{version}/app/main.js")
+    assert html.index(f"wizard-assets/{version}/app/main.js") < html.index(f"wizard-assets/{version}/app/sw-register.js")
+    assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
 
 
 def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_once(page, site_url):
@@ -33,8 +36,8 @@ def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_o
     page.on("request", lambda request: requests.append(request.url))
     open_wizard(page, site_url, "en", "#province=zhejiang&profession=cost_engineer&action=initial")
     assert page.get_attribute("#wizard", "data-wizard-state") == "ready"
-    fetched = [url.split("/wizard-assets/", 1)[1] for url in requests if "/wizard-assets/" in url]
+    fetched = [url.split("/wizard-assets/", 1)[1].split("/", 1)[1] for url in requests if "/wizard-assets/" in url]
     assert not [f for f in fetched if f in ("questions.json", "manifest.json") or f.startswith("app/i18n/")]
     assert fetched.count("pyodide/pyodide.asm.wasm") == 1, fetched
-    manifest = json.loads(page.evaluate("document.getElementById('wizard-data').textContent"))["manifest"]
-    assert sorted(f for f in fetched if f.endswith(".whl")) == sorted(manifest["wheels"])  # each wheel once
+    # The engine and its dependencies are in the runtime set's python_stdlib.zip: no wheel to fetch.
+    assert fetched.count("pyodide/python_stdlib.zip") == 1 and not [f for f in fetched if f.endswith(".whl")]

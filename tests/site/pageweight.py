@@ -1,59 +1,23 @@
 """Page weight of built pages: decoded bytes and request count of one cold page load in Chromium.
 
-Also builds a *vanilla* Material site (one lorem page, the theme settings of our mkdocs.yml, no custom_dir,
-hooks, extra CSS or i18n) to compare against. Run it directly for a table:
+The peer is the vanilla Material site of scripts/quality/vanilla.py; both are served by the tests' nginx
+(scripts/quality/server.py). Run it directly for a table:
 
     .venv/bin/python tests/site/pageweight.py            # uses site/ (run `make build` first)
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[2]
-LOREM = (
-    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
-    "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex "
-    "ea commodo consequat.\n\n"
-)
+sys.path.insert(0, str(ROOT / "scripts"))
+from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from quality.server import StaticSite  # noqa: E402
+from quality.vanilla import build_vanilla  # noqa: E402
 
-
-def build_vanilla_site(workdir: Path) -> Path:
-    """A one-page Material site with the same theme settings as ours; returns its site dir."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
-        ours = yaml_load(handle)
-    theme = {k: v for k, v in ours["theme"].items() if k not in ("custom_dir", "favicon")}
-    config = {"site_name": "Vanilla", "theme": theme, "plugins": ["search"], "docs_dir": "docs"}
-    (workdir / "docs").mkdir(parents=True, exist_ok=True)
-    (workdir / "docs" / "index.md").write_text("# Lorem ipsum\n\n" + LOREM * 6, encoding="utf-8")
-    (workdir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(workdir / "site")],
-        cwd=workdir, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return workdir / "site"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve `directory` on a free loopback port; returns (base_url, server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
+sys.path.remove(str(ROOT / "scripts"))
 
 
 def measure(browser, url: str, settle_ms: int = 1500) -> dict:
@@ -97,15 +61,11 @@ def pick_pages(site: Path) -> dict[str, str]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import CHROMIUM, CHROMIUM_ARGS
-
     site = ROOT / "site"
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        vanilla = build_vanilla_site(Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright, \
+            StaticSite(site) as ours_server, StaticSite(build_vanilla(Path(tmp))) as vanilla_server:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ours_url, ours_server = serve(site)
-        vanilla_url, vanilla_server = serve(vanilla)
+        ours_url, vanilla_url = ours_server.base, vanilla_server.base
         rows = [("vanilla Material (lorem)", measure(browser, vanilla_url + "/"))]
         for kind, path in pick_pages(site).items():
             rows.append((f"{kind} {path}", measure(browser, ours_url + path)))
@@ -119,8 +79,6 @@ def main() -> None:
                 print(f"\n{name}")
                 for size, url in m["detail"]:
                     print(f"  {size:>9,}  {url}")
-        ours_server.shutdown()
-        vanilla_server.shutdown()
         browser.close()
 
 

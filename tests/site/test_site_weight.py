@@ -3,19 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from pageweight import build_vanilla_site, measure, pick_pages, serve
+from pageweight import StaticSite, build_vanilla, measure, pick_pages
 
 LIMIT = 1.15
 
 
 @pytest.fixture(scope="module")
 def vanilla_weight(browser, tmp_path_factory):
-    site = build_vanilla_site(tmp_path_factory.mktemp("vanilla"))
-    url, server = serve(site)
-    try:
-        return measure(browser, url + "/")
-    finally:
-        server.shutdown()
+    with StaticSite(build_vanilla(tmp_path_factory.mktemp("vanilla"))) as server:
+        return measure(browser, server.base + "/")
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "/en"], ids=["zh", "en"])

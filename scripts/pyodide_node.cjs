@@ -1,0 +1,71 @@
+/* Run the wizard engine's whole case table inside Pyodide under Node: what the browser's runtime does,
+ * without a browser.
+ *
+ * Used twice by the project:
+ *   - scripts/build_wheels.py runs it on the stock runtime (node_modules/pyodide) with the engine's wheels
+ *     on sys.path and keeps, from the standard library, exactly the modules the run imported
+ *     (the "kept list" of the reduced python_stdlib.zip);
+ *   - tests/site/test_runtime_set.py runs it on the built runtime set (site/wizard-assets/<version>/pyodide/)
+ *     and compares every answer with CPython's, so a module missing from the reduced stdlib fails a test.
+ *
+ * Usage: node scripts/pyodide_node.cjs REQUEST.json > RESULT.json
+ *   REQUEST: {"runtime": dir with pyodide.js/.asm.js/.asm.wasm, "stdlib": zip path or null (runtime's own),
+ *             "lock": lock file path or null, "wheels": [wheel paths to put on sys.path],
+ *             "cases": [[name, hex of the bytes fed to `python -m wizard check -`], ...]}
+ *   RESULT:  {"check": {name: [exit code, JSON text]}, "explain": {name: [exit code, JSON text]},
+ *             "modules": {module name: file or null}, "rule_data_version": "…"}
+ * Each case goes through the same call as web/worker.js: wizard.cli.respond(bytes), for check and explain. A Python exception is also raised into JavaScript once, so the
+ * modules Pyodide needs to report an error are in the kept list.
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+
+const GLUE = `
+import json
+import wizard
+from wizard.cli import respond as _respond
+
+def _answer(hex_data: str, explain: bool) -> str:
+    code, payload = _respond(bytes.fromhex(hex_data), explain=explain)
+    return json.dumps([code, json.dumps(payload, ensure_ascii=False)])
+`;
+
+async function main() {
+  const request = JSON.parse(fs.readFileSync(process.argv[2], "utf-8"));
+  const runtime = path.resolve(request.runtime) + "/";
+  const { loadPyodide } = require(path.join(runtime, "pyodide.js"));
+  const options = { indexURL: runtime, stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
+  if (request.stdlib) options.stdLibURL = path.resolve(request.stdlib);
+  if (request.lock) options.lockFileURL = path.resolve(request.lock);
+  const py = await loadPyodide(options);
+  py.FS.mkdirTree("/lib/wizard-wheels");
+  const paths = (request.wheels || []).map((wheel) => {
+    const target = `/lib/wizard-wheels/${path.basename(wheel)}`;
+    py.FS.writeFile(target, fs.readFileSync(wheel));
+    return target;
+  });
+  py.globals.set("_wizard_wheels", py.toPy(paths));
+  py.runPython("import sys; sys.path[0:0] = _wizard_wheels; del _wizard_wheels");
+  py.runPython(GLUE);
+  const answer = py.globals.get("_answer");
+  const result = { check: {}, explain: {}, modules: {}, rule_data_version: py.runPython("wizard.RULE_DATA_VERSION") };
+  for (const [name, hex] of request.cases) {
+    result.check[name] = JSON.parse(answer(hex, false));
+    result.explain[name] = JSON.parse(answer(hex, true));
+  }
+  try {
+    py.runPython("raise ValueError('an error raised into JavaScript')");
+  } catch (error) {
+    result.error_seen = String(error).includes("ValueError");
+  }
+  result.modules = JSON.parse(py.runPython(
+    "import json, sys; json.dumps({name: getattr(m, '__file__', None) for name, m in list(sys.modules.items())})"));
+  process.stdout.write(JSON.stringify(result));
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error && error.stack || error) + "\n");
+  process.exit(1);
+});

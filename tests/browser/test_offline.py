@@ -1,0 +1,128 @@
+"""After one visit the wizard answers with the network off, in both languages; a new asset version replaces
+the old one on the next visit, without mixing the two (web/sw.js, web/sw-register.js).
+
+Each test serves its own copy of the built site with nginx, so it can take the server away (the network
+off) and deploy a second version into it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from quality.server import StaticSite  # scripts/quality, put on sys.path by tests/conftest.py
+from wizard_helpers import READY_TIMEOUT_MS, open_wizard
+
+CASE = {"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "today": "2026-11-21",
+        "answers": {"qualification_province": "zhejiang", "specialty": "civil",
+                    "certificate_issue_date": "2025-12-01", "employer_type": "cost_consulting"}}
+SW_STATE = """async () => {
+  const regs = await navigator.serviceWorker.getRegistrations();
+  const settled = regs.filter((r) => r.active && r.active.state === "activated" && !r.installing && !r.waiting);
+  const versions = await Promise.all(settled.map((r) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    r.active.postMessage("version", [channel.port2]);
+    setTimeout(() => resolve(null), 2000);
+  })));
+  return {scopes: settled.map((r) => new URL(r.scope).pathname).sort(), versions,
+          caches: (await caches.keys()).sort(), controlled: !!navigator.serviceWorker.controller};
+}"""
+
+
+@pytest.fixture
+def own_site(built_site: Path, tmp_path: Path, site_server):
+    """A copy of the built site and an nginx serving it (started by the test)."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
+    server = StaticSite(copy)
+    yield copy, server
+    server.stop()
+
+
+def version_of(site: Path) -> str:
+    return json.loads((site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))["version"]
+
+
+def wait_for_service_worker(page, version: str) -> dict:
+    """Until both registrations run this version's worker and only this version's cache is left."""
+    deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
+    while True:
+        state = page.evaluate(SW_STATE)
+        if state["scopes"] == ["/en/wizard/", "/wizard"] and state["caches"] == ["wizard-" + version] \
+                and state["versions"] == [version, version]:
+            return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"service worker of version {version} not in place: {state}")
+        time.sleep(0.2)
+
+
+def answer(page) -> dict:
+    return page.evaluate("c => window.registrationWizard.check(c)", CASE)
+
+
+def deploy_new_version(site: Path, old: str, new: str) -> None:
+    """What a deploy of changed assets does to the served folder: a new version folder, pages and service
+    worker pointing at it, the old folder gone."""
+    (site / "wizard-assets" / old).rename(site / "wizard-assets" / new)
+    manifest = site / "wizard-assets" / new / "manifest.json"
+    for file in [site / "wizard" / "index.html", site / "en" / "wizard" / "index.html", site / "wizard-sw.js",
+                 site / "wizard-assets" / "manifest.json", manifest]:
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_after_one_visit_both_wizard_pages_answer_with_the_network_off(browser, own_site):
+    site, server = own_site
+    base = server.start()
+    version = version_of(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        open_wizard(page, base, "zh")
+        wait_for_service_worker(page, version)
+        server.stop()  # the network is off: nothing answers on that port any more
+        context.set_offline(True)
+        for lang in ("zh", "en"):
+            served: list[str] = []
+            page.on("response", lambda r: served.append(r.url)
+                    if "/wizard-assets/" in r.url and not r.from_service_worker else None)
+            open_wizard(page, base, lang)
+            report = answer(page)
+            assert report["verdict"], report
+            assert served == [], f"{lang}: wizard files answered outside the service worker: {served}"
+    finally:
+        context.close()
+
+
+def test_a_new_asset_version_replaces_the_old_one_on_the_next_visit(browser, own_site):
+    site, server = own_site
+    base = server.start()
+    old = version_of(site)
+    new = "0123456789ab" if old != "0123456789ab" else "ba9876543210"
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        open_wizard(page, base, "en")
+        wait_for_service_worker(page, old)
+        deploy_new_version(site, old, new)
+
+        assets: list[str] = []
+        page.on("request", lambda r: assets.append(r.url) if "/wizard-assets/" in r.url else None)
+        open_wizard(page, base, "en")  # the next visit, online
+        assert answer(page)["verdict"]
+        versions = {re.search(r"/wizard-assets/([0-9a-f]{12})/", url).group(1) for url in assets
+                    if re.search(r"/wizard-assets/[0-9a-f]{12}/", url)}
+        assert versions == {new}, f"the page mixed versions: {sorted(versions)}"
+        wait_for_service_worker(page, new)  # the old version's cache is gone
+
+        server.stop()
+        context.set_offline(True)
+        assets.clear()
+        open_wizard(page, base, "zh")
+        assert answer(page)["verdict"]
+        assert assets and all(f"/wizard-assets/{new}/" in url for url in assets), assets
+    finally:
+        context.close()
