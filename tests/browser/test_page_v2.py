@@ -73,7 +73,7 @@ def test_the_wizard_says_so_when_its_data_cannot_be_loaded(page, site_url):
         route.fulfill(response=response, body=body)
 
     page.route("**/wizard/", strip_inline_data)
-    page.route("**/wizard-assets/questions.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.route("**/wizard-assets/**/questions.json", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(f"{site_url}/wizard/")
     page.wait_for_selector("#wizard[data-wizard-state=failed]", timeout=10_000)
     assert "questions.json" in page.inner_text(".wizard-status")
