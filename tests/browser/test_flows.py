@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from wizard_helpers import cli_reference, open_wizard
+from wizard_helpers import cli_reference, open_wizard, wait_for_result
 
 TODAY = datetime.date.today()
 
@@ -19,8 +19,8 @@ def reference(case: dict) -> dict:
     return report
 
 
-def shown_result(page) -> dict:
-    page.wait_for_selector(".wizard-result[data-state=result]")
+def shown_result(page, case: dict) -> dict:
+    wait_for_result(page, case)  # the answer to this case, not an earlier one still on screen
     return {
         "verdict": page.get_attribute(".wizard-result", "data-verdict"),
         "findings": {li.get_attribute("data-rule"): li.get_attribute("data-status")
@@ -57,7 +57,7 @@ def test_a_zhejiang_applicant_completes_initial_registration_in_chinese(page, si
                "photo_format": "jpg", "photo_size_kb": 60.0}
     case = {"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "answers": answers}
     page.wait_for_selector(".wizard-finding[data-rule='zj.photo'][data-status=action]")
-    assert shown_result(page) == as_shown(reference(case))
+    assert shown_result(page, case) == as_shown(reference(case))
     assert "照片.jpg" in page.inner_text(".wizard-photo")
     assert "需要办理" in page.inner_text(".wizard-result")
 
@@ -65,7 +65,7 @@ def test_a_zhejiang_applicant_completes_initial_registration_in_chinese(page, si
     page.set_input_files("#q-photo-file", {"name": "small.jpeg", "mimeType": "image/jpeg", "buffer": jpeg(40 * 1024)})
     page.wait_for_selector(".wizard-finding[data-rule='zj.photo'][data-status=pass]")
     case["answers"]["photo_size_kb"] = 40.0
-    assert shown_result(page) == as_shown(reference(case))
+    assert shown_result(page, case) == as_shown(reference(case))
     assert page.input_value("#q-certificate_issue_date") == iso(400)
     assert page.locator(".wizard-dates").inner_text().count("怎么算的") == len(reference(case)["dates"])
 
@@ -87,7 +87,7 @@ def test_a_jiangsu_constructor_sees_a_working_day_date_explained_in_english(page
                         "application_submitted_date": iso(60), "applicant_confirmed": True, "acceptance_date": iso(50)}}
     expected = reference(case)
     page.wait_for_selector(".wizard-dates dd[data-date=decision_due]")
-    assert shown_result(page) == as_shown(expected)
+    assert shown_result(page, case) == as_shown(expected)
     dd = page.locator(".wizard-dates dd[data-date=decision_due]")
     dd.locator("summary").click()
     how = dd.inner_text()
@@ -113,7 +113,8 @@ def test_the_wizard_can_be_completed_with_the_keyboard_alone(page, site_url):
     page.keyboard.press("Tab")  # into the first question: the radio group
     assert page.evaluate("document.activeElement.name") == "r-realname_l4"
     page.keyboard.press("Space")
-    page.wait_for_selector(".wizard-result[data-state=result]")
+    wait_for_result(page, {"province": "jiangsu", "profession": page.input_value("#q-profession"),
+                           "action": "cancellation", "answers": {"realname_l4": True}})
     assert page.get_attribute(".wizard-result", "data-verdict") in {"eligible", "action_needed"}
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("", "none"), "the focused control shows a visible focus outline"
@@ -150,7 +151,7 @@ def test_answering_after_the_engine_is_ready_makes_no_request(page, site_url):
     page.on("request", lambda request: requested.append(request.url))
     for value in ("false", "true") * 5:
         page.click(f"#q-realname_l4-{value}")
-        page.wait_for_function(f"location.hash.includes('realname_l4={value}')")
-        page.wait_for_selector(".wizard-result[data-state=result]")
+        wait_for_result(page, {"province": "jiangsu", "profession": "constructor", "action": "cancellation",
+                               "answers": {"realname_l4": value == "true"}})
     page.wait_for_timeout(300)
     assert requested == []
