@@ -29,6 +29,9 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert html.index('id="wizard-data"') < html.index(f"wizard-assets/{version}/app/main.js")
     assert html.index(f"wizard-assets/{version}/app/main.js") < html.index(f"wizard-assets/{version}/app/sw-register.js")
     assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
+    modules = {p.name for p in (ROOT / "web").glob("*.js")} - {"worker.js", "sw.js", "sw-register.js"}
+    preloaded = set(re.findall(rf'<link rel="modulepreload" href="[^"]*wizard-assets/{version}/app/([a-z-]+\.js)">', html))
+    assert preloaded == modules, "every page module is preloaded, so imports cost no extra round trip"
 
 
 def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_once(page, site_url):
