@@ -9,7 +9,7 @@
 - post-page: on a wizard page (the element ``<div id="wizard" data-lang="…">``), point the page's
   ``wizard-assets/app/`` links at the current version's folder, write questions.json, the page language's
   texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json" id="wizard-data">``
-  block before web/main.js, so the form renders without waiting for three requests (main.js fetches the
+  block before web/boot.js, so the form renders without waiting for three requests (boot.js fetches the
   same files when the block is missing), and add web/sw-register.js after main.js.
 """
 from __future__ import annotations
@@ -23,6 +23,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
+# The wizard page's two module scripts: boot.js (starts the engine) and main.js (the page), in that order.
+BOOT_SCRIPT = re.compile(r'<script type="module" src="([^"]*wizard-assets/)(?:[0-9a-f]{12}/)?app/boot\.js"></script>')
 WIZARD_SCRIPT = re.compile(r'<script type="module" src="([^"]*wizard-assets/)(?:[0-9a-f]{12}/)?app/main\.js"></script>')
 APP_LINK = re.compile(r'((?:src|href)="[^"]*wizard-assets/)app/')
 
@@ -73,7 +75,7 @@ def _inline_json(value) -> str:
 
 
 def form_data(lang: str) -> dict | None:
-    """What web/main.js needs before it can render the form, or None if the assets are not built."""
+    """What web/boot.js needs before it can render the form, or None if the assets are not built."""
     version = current_version()
     if version is None:
         return None
@@ -88,21 +90,23 @@ def form_data(lang: str) -> dict | None:
 def on_post_page(output: str, page, config, **kwargs) -> str:
     root = WIZARD_ROOT.search(output)
     script = WIZARD_SCRIPT.search(output)
-    if not root or not script or 'id="wizard-data"' in output:
+    if not root or not script or not BOOT_SCRIPT.search(output) or 'id="wizard-data"' in output:
         return output
     data = form_data(root.group(1))
     if data is None:
         return output
     version = data["manifest"]["version"]
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
-    script = WIZARD_SCRIPT.search(output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
-    register = f'<script src="{script.group(1)}{version}/app/sw-register.js"></script>'
     # The page's modules import each other; preloading them all fetches them in parallel instead of level by
     # level (on a phone link each level of imports costs a round trip before the engine can start).
-    preload = "".join(f'<link rel="modulepreload" href="{script.group(1)}{version}/{name}">'
+    boot = BOOT_SCRIPT.search(output)
+    preload = "".join(f'<link rel="modulepreload" href="{boot.group(1)}{version}/{name}">'
                       for name in sorted(data["manifest"]["files"]) if name in page_modules())
-    return output[: script.start()] + block + preload + script.group(0) + register + output[script.end():]
+    output = output[: boot.start()] + block + preload + output[boot.start():]
+    script = WIZARD_SCRIPT.search(output)
+    register = f'<script src="{script.group(1)}{version}/app/sw-register.js"></script>'
+    return output[: script.end()] + register + output[script.end():]
 
 
 def page_modules() -> set[str]:

@@ -1,57 +1,22 @@
-/* The in-browser registration wizard: wires the engine, the form, the result and the URL fragment.
+/* The in-browser registration wizard: wires the form, the result and the URL fragment to the engine that
+ * boot.js has started (boot.js also holds the public API, window.registrationWizard).
  *
  * Loaded as a module only by docs/wizard/index.md and index.en.md (so no other page loads the runtime).
  * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the
  * engine's report in both languages; the modules hold logic only.
- *
- * Public API (for integrators and tests), on the wizard page:
- *   window.registrationWizard.check(caseObject) -> Promise
- *       resolves with the report, deep-equal to what `python -m wizard check` prints on stdout;
- *       REJECTS with the error object the CLI prints on stderr for an invalid case (exit 2), e.g.
- *       {"error": "invalid_case", "field": "answers.realname_l4", "message": {"zh": "…", "en": "…"}}.
- *       (A runtime that cannot load rejects with {"error": "runtime_unavailable", "detail": "…"}.)
- *   window.registrationWizard.explain(caseObject) -> Promise of wizard.explain(case) (same rejection)
- *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion} once the engine can answer
- *   window.registrationWizard.questions -> Promise of questions.json
  */
+import { engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
 import { buildCase, formFor, normalise } from "./case-model.js";
 import { linkList } from "./dom.js";
-import { startEngine } from "./engine-client.js";
 import { createForm } from "./form.js";
 import { dateFormatter, fmt } from "./format.js";
 import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
 import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
 
-const APP = new URL("./", import.meta.url);
-const ASSETS = new URL("../", APP);
-const root = document.getElementById("wizard");
-const lang = root.getAttribute("data-lang") === "en" ? "en" : "zh";
 const status = root.querySelector(".wizard-status");
 const fallback = root.querySelector(".wizard-fallback");
 const GUIDES = [{ text: "浙江 Zhejiang", href: "../zhejiang/" }, { text: "江苏 Jiangsu", href: "../jiangsu/" }];
-
-// The form's data is written into the page at build time (hooks/wizard_assets.py), so the form renders
-// without waiting for a request; it is fetched from /wizard-assets/ when the page was built without it.
-const fetchJSON = (url) => fetch(url).then((r) => {
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r.json();
-});
-const inline = (() => {
-  const node = document.getElementById("wizard-data");
-  try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
-})();
-const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fetchJSON(new URL("manifest.json", ASSETS));
-const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
-const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
-
-const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP });
-window.registrationWizard = {
-  check: (caseObject) => engine.request("check", caseObject),
-  explain: (caseObject) => engine.request("explain", caseObject),
-  ready: engine.ready,
-  questions: questionsP,
-};
 
 // Chromium re-requests the favicon on every same-document URL change, i.e. on every answer written to the
 // fragment. Inline it once while loading, so answering makes no request at all.

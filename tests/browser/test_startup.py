@@ -26,7 +26,9 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert data["texts"] == json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
     assert data["manifest"] == json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))
     version = data["manifest"]["version"]
-    assert html.index('id="wizard-data"') < html.index(f"wizard-assets/{version}/app/main.js")
+    assert html.index('id="wizard-data"') < html.index(f'src="../{"../" if lang == "en" else ""}wizard-assets/{version}/app/boot.js"')
+    assert html.index(f"{version}/app/boot.js\"></script>") < html.index(f"{version}/app/main.js\"></script>"), \
+        "boot.js (which starts the engine) runs before the page's other modules"
     assert html.index(f"wizard-assets/{version}/app/main.js") < html.index(f"wizard-assets/{version}/app/sw-register.js")
     assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
     modules = {p.name for p in (ROOT / "web").glob("*.js")} - {"worker.js", "sw.js", "sw-register.js"}

@@ -1,0 +1,43 @@
+/* The wizard's first module: starts the engine and publishes the public API, before the rest of the page's
+ * modules have arrived. The wizard pages load it with its own <script type="module"> ahead of main.js, so it
+ * runs as soon as it and engine-client.js are fetched (on a phone link, waiting for the whole module graph
+ * first delayed the .wasm download by a round trip or two). main.js imports what it starts.
+ *
+ * Public API (for integrators and tests), on the wizard page:
+ *   window.registrationWizard.check(caseObject) -> Promise
+ *       resolves with the report, deep-equal to what `python -m wizard check` prints on stdout;
+ *       REJECTS with the error object the CLI prints on stderr for an invalid case (exit 2), e.g.
+ *       {"error": "invalid_case", "field": "answers.realname_l4", "message": {"zh": "…", "en": "…"}}.
+ *       (A runtime that cannot load rejects with {"error": "runtime_unavailable", "detail": "…"}.)
+ *   window.registrationWizard.explain(caseObject) -> Promise of wizard.explain(case) (same rejection)
+ *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion} once the engine can answer
+ *   window.registrationWizard.questions -> Promise of questions.json
+ */
+import { startEngine } from "./engine-client.js";
+
+export const APP = new URL("./", import.meta.url);
+export const ASSETS = new URL("../", APP);
+export const root = document.getElementById("wizard");
+export const lang = root.getAttribute("data-lang") === "en" ? "en" : "zh";
+
+// The form's data is written into the page at build time (hooks/wizard_assets.py), so the form renders
+// without waiting for a request; it is fetched from /wizard-assets/ when the page was built without it.
+const fetchJSON = (url) => fetch(url).then((r) => {
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r.json();
+});
+const inline = (() => {
+  const node = document.getElementById("wizard-data");
+  try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+})();
+export const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fetchJSON(new URL("manifest.json", ASSETS));
+export const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
+export const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
+
+export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP });
+window.registrationWizard = {
+  check: (caseObject) => engine.request("check", caseObject),
+  explain: (caseObject) => engine.request("explain", caseObject),
+  ready: engine.ready,
+  questions: questionsP,
+};
