@@ -11,9 +11,11 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
   const guideLink = (source) => el("a", { href: guideHref(source), class: "wizard-guide" }, T.guide_link);
   let shown = null; // {layout, live, parts: {name: [key, wrapper]}} while a result is on screen
   let notices = [];
+  let printed = null; // {explained, caseObject, fields} of the result on screen, for beforeprint
 
   function shell(caseObject) {
     shown = null;
+    printed = null;
     result.textContent = "";
     const live = el("div", { class: "wizard-live", "aria-live": "polite", "aria-atomic": "true" });
     result.append(el("h2", { id: "wizard-result-heading" }, T.result_heading), ...notices.map((text) =>
@@ -108,8 +110,13 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
     const layout = notices.join("\n");
     if (!shown || shown.layout !== layout) shown = { layout, live: shell(caseObject), parts: {} };
     const changes = explained.what_would_change || [];
+    printed = { explained, caseObject, fields };
+    if (!shown.print) { // filled in only when printing (beforeprint): answering does not pay for it
+      shown.print = el("div", { class: "wizard-part wizard-part-print" });
+      result.insertBefore(shown.print, shown.live);
+    }
+    shown.print.replaceChildren();
     const sections = [
-      ["print", [caseObject, explained.rule_data_version], () => printSummary(explained, caseObject, fields)],
       ["verdict", r.verdict, () => el("p", { class: `wizard-verdict wizard-verdict-${r.verdict}` }, T.verdict[r.verdict])],
       ["findings", r.findings, () => [el("h3", {}, T.findings_heading), el("ul", { class: "wizard-findings" }, r.findings.map(finding))]],
       ["dates", [r.dates, r.estimated, explained.dates], () => Object.keys(r.dates).length ? dates(r, explained) : []],
@@ -126,8 +133,7 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
       let part = shown.parts[name];
       if (!part) { // wrappers are made once per layout, in this order; the verdict goes in the live region
         part = shown.parts[name] = [null, name === "verdict" ? shown.live : el("div", { class: `wizard-part wizard-part-${name}` })];
-        if (name === "print") result.insertBefore(part[1], shown.live);
-        else if (name !== "verdict") result.append(part[1]);
+        if (name !== "verdict") result.append(part[1]);
       }
       if (part[0] === key) continue;
       part[1].replaceChildren(...[build()].flat());
@@ -137,9 +143,13 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
     mark("result", caseObject);
   }
 
-  // Printing shows every "how it was computed" open; the screen keeps the reader's choice.
+  // Printing adds the answers and the rule data, and shows every "how it was computed" open; the screen
+  // keeps the reader's choice.
   const opened = new Set();
-  window.addEventListener("beforeprint", () => result.querySelectorAll("details:not([open])").forEach((d) => { opened.add(d); d.open = true; }));
+  window.addEventListener("beforeprint", () => {
+    if (printed && shown && shown.print) shown.print.replaceChildren(printSummary(printed.explained, printed.caseObject, printed.fields));
+    result.querySelectorAll("details:not([open])").forEach((d) => { opened.add(d); d.open = true; });
+  });
   window.addEventListener("afterprint", () => { opened.forEach((d) => { d.open = false; }); opened.clear(); });
 
   return { message, missing, error, report, clearFieldErrors, setNotices: (list) => { notices = list; shown = null; } };
