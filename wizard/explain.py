@@ -8,6 +8,8 @@ days, skipped weekends and holidays, counted make-up workdays) with their names 
 """
 from __future__ import annotations
 
+import functools
+
 from . import datafiles, parameters, report
 from .engine import run
 from .text import LANGUAGES, describe_day, render
@@ -54,6 +56,7 @@ def _working(key: str, working: dict, value) -> dict:
     return entry
 
 
+@functools.lru_cache(maxsize=None)  # the data files do not change while the engine runs
 def rule_data_date() -> str:
     """The newest date a rule value took (or takes) effect, YYYY-MM-DD."""
     return max(key for data in parameters.all_parameters().values() for key in data["values"])

@@ -70,6 +70,7 @@ class Calendar:
     def __init__(self, schedules: dict[int, dict] | None = None, use_chinesecalendar: bool = True):
         self._schedules = schedules
         self._use_cc = use_chinesecalendar and chinese_calendar is not None
+        self._days: dict[date, Day] = {}  # a day's classification never changes for one calendar
 
     def _schedule(self, year: int) -> dict | None:
         if self._schedules is not None:
@@ -77,7 +78,12 @@ class Calendar:
         return repo_schedule(year)
 
     def day(self, day: date) -> Day:
-        """Classify ``day``."""
+        """Classify ``day`` (remembered: answering re-counts the same weeks again and again)."""
+        if day not in self._days:
+            self._days[day] = self._classify(day)
+        return self._days[day]
+
+    def _classify(self, day: date) -> Day:
         weekend = day.weekday() >= 5
         weekday_name = WEEKDAY_NAMES[day.weekday()]
         schedule = self._schedule(day.year)
