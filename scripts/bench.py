@@ -175,6 +175,12 @@ def summary(values: list[float]) -> dict:
 
 
 # --- measurements ---------------------------------------------------------------------------------------
+
+def weight_figures(url: str, runs: list[dict]) -> dict:
+    """One page's weight figures over its runs: medians (with min and max) of what each run counted."""
+    return {"url": url, **{key: summary([r[key] for r in runs]) for key in ("requests", "decoded", "transferred", "pyodide_bytes")},
+            "external_requests": sorted({u for r in runs for u in r["external_requests"]}), "paths": runs[0]["paths"]}
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -440,15 +446,7 @@ class Bench:
         for kind, lang, url, server, wizard in targets:
             runs = [self.weigh(browser, server, url, wizard) for _ in range(self.args.runs if not wizard else max(1, min(self.args.runs, 3)))]
             key = kind if lang == "-" else f"{kind}_{lang}"
-            weights[key] = {
-                "url": url.replace(base, "").replace(vanilla_base, "vanilla:"),
-                "requests": summary([r["requests"] for r in runs]),
-                "decoded": summary([r["decoded"] for r in runs]),
-                "transferred": summary([r["transferred"] for r in runs]),
-                "pyodide_bytes": summary([r["pyodide_bytes"] for r in runs]),
-                "external_requests": sorted({u for r in runs for u in r["external_requests"]}),
-                "paths": runs[0]["paths"],
-            }
+            weights[key] = weight_figures(url.replace(base, "").replace(vanilla_base, "vanilla:"), runs)
             print(f"  weight {key}: {weights[key]['requests']['median']:.0f} requests, "
                   f"{weights[key]['decoded']['median'] / 1024:.0f} KiB decoded, "
                   f"{weights[key]['transferred']['median'] / 1024:.0f} KiB transferred")
@@ -459,15 +457,7 @@ class Bench:
         weights = self.results["figures"]["weights"]
         for lang, prefix in LANGUAGES.items():
             runs = [self.weigh(browser, gzip_only, gzip_base + prefix + "wizard/", True) for _ in range(max(1, min(self.args.runs, 3)))]
-            weights[f"wizard-gzip_{lang}"] = {
-                "url": prefix + "wizard/ (gzip only)",
-                "requests": summary([r["requests"] for r in runs]),
-                "decoded": summary([r["decoded"] for r in runs]),
-                "transferred": summary([r["transferred"] for r in runs]),
-                "pyodide_bytes": summary([r["pyodide_bytes"] for r in runs]),
-                "external_requests": sorted({u for r in runs for u in r["external_requests"]}),
-                "paths": runs[0]["paths"],
-            }
+            weights[f"wizard-gzip_{lang}"] = weight_figures(prefix + "wizard/ (gzip only)", runs)
             print(f"  weight wizard {lang}, gzip only: {weights[f'wizard-gzip_{lang}']['transferred']['median'] / 1024:.0f} KiB transferred")
 
     # build time -----------------------------------------------------------------

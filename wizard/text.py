@@ -25,10 +25,15 @@ def format_date(day: date, language: str) -> str:
     return table["format.date"].format(year=day.year, month_name=table[f"format.month.{day.month}"], day=day.day)
 
 
+NUMBER_LIMIT = 24  # digits shown of an answer echoed in a finding (a 4,000-digit number is valid JSON)
+
+
 def format_number(number: float | int) -> str:
+    """``12.5`` -> "12.5", ``20.0`` -> "20"; a number longer than NUMBER_LIMIT is cut, marked "…"."""
     if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
         number = int(number)
-    return f"{number:g}" if isinstance(number, float) else str(number)
+    text = f"{number:g}" if isinstance(number, float) else str(number)
+    return text if len(text) <= NUMBER_LIMIT else text[:NUMBER_LIMIT] + "…"
 
 
 def describe_day(day: Day, language: str) -> str:

@@ -25,13 +25,18 @@ def test_a_point_the_notice_leaves_open_gives_the_unclear_verdict_in_its_own_wor
     wait_for_result(page, OTHER_PROVINCE_CONSTRUCTOR)
     verdict = page.locator(".wizard-verdict-unclear")
     assert verdict.inner_text() == WORDS[lang]["verdict"]["unclear"]
-    unclear_colour = verdict.evaluate("e => getComputedStyle(e).borderLeftColor")
     badge = page.locator(".wizard-finding[data-status=unclear] .wizard-badge")
     assert badge.inner_text() == WORDS[lang]["status"]["unclear"]
     assert "025-83666746" in page.locator(".wizard-finding[data-status=unclear]").inner_text()
-    # not the red of "not eligible"
-    page.evaluate("document.querySelector('.wizard-verdict').className = 'wizard-verdict wizard-verdict-not_eligible'")
-    assert verdict.page.locator(".wizard-verdict").evaluate("e => getComputedStyle(e).borderLeftColor") != unclear_colour
+    colours = verdict.evaluate("""e => {
+        const probe = document.createElement('p');
+        probe.className = 'wizard-verdict wizard-verdict-not_eligible';
+        e.parentNode.append(probe);
+        const colours = [getComputedStyle(e).borderLeftColor, getComputedStyle(probe).borderLeftColor];
+        probe.remove();
+        return colours;
+    }""")
+    assert colours[0] != colours[1], "unclear has its own colour, not the red of not eligible"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -121,6 +121,10 @@ def test_every_checklist_source_is_a_guide_section_in_both_languages():
                 assert path.exists(), item
                 assert not anchor or anchor in anchors(path), (item, path.name)
             assert f"checklist.{item['id']}" in texts("zh"), item["id"]
+            for spec in item.get("params", {}).values():
+                assert set(spec) in ({"parameter"}, {"action_label"}, {"certificate"}), (item["id"], spec)
+                if "parameter" in spec:
+                    parameters.parameter(*spec["parameter"].split("/"))  # the rule data file exists
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
@@ -145,6 +149,14 @@ def test_past_2099_only_the_fixed_date_holidays_are_estimated_and_the_text_says_
             "answers": {"realname_l4": True, "acceptance_date": "2200-02-20"}}
     note = next(f for f in wizard.check(case)["findings"] if f["rule"] == "js.working_days_estimated")
     assert "1900–2099" in note["text"]["en"]
+
+
+def test_a_huge_number_answer_is_cut_to_a_readable_length_in_the_finding_text():
+    case = {"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "today": "2026-11-21",
+            "answers": {"qualification_province": "zhejiang", "specialty": "civil", "certificate_issue_date": "2020-01-01",
+                        "employer_type": "owner", "continuing_education_hours": int("9" * 4000)}}
+    window = next(f for f in wizard.check(case)["findings"] if f["rule"] == "zj.registration_window")
+    assert window["status"] == "pass" and len(window["text"]["en"]) < 400 and "999…" in window["text"]["en"]
 
 
 def test_the_rule_data_date_is_the_newest_effective_date():
