@@ -9,8 +9,8 @@
 - post-page: on a wizard page (the element ``<div id="wizard" data-lang="…">``), point the page's
   ``wizard-assets/app/`` links at the current version's folder, write questions.json, the page language's
   texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json" id="wizard-data">``
-  block before web/boot.js, so the form renders without waiting for three requests (boot.js fetches the
-  same files when the block is missing), and add web/sw-register.js after main.js.
+  block before the page's script (app/wizard.js, the bundle of web/main.js), so the form renders without
+  waiting for three requests (web/boot.js fetches the same files when the block is missing).
 """
 from __future__ import annotations
 
@@ -23,9 +23,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
-# The wizard page's two module scripts: boot.js (starts the engine) and main.js (the page), in that order.
-BOOT_SCRIPT = re.compile(r'<script type="module" src="([^"]*wizard-assets/)(?:[0-9a-f]{12}/)?app/boot\.js"></script>')
-WIZARD_SCRIPT = re.compile(r'<script type="module" src="([^"]*wizard-assets/)(?:[0-9a-f]{12}/)?app/main\.js"></script>')
+# The wizard page's one script, the bundle of web/main.js (scripts/build_wheels.py).
+WIZARD_SCRIPT = re.compile(r'<script type="module" async src="[^"]*wizard-assets/(?:[0-9a-f]{12}/)?app/wizard\.js"></script>')
 APP_LINK = re.compile(r'((?:src|href)="[^"]*wizard-assets/)app/')
 
 
@@ -90,7 +89,7 @@ def form_data(lang: str) -> dict | None:
 def on_post_page(output: str, page, config, **kwargs) -> str:
     root = WIZARD_ROOT.search(output)
     script = WIZARD_SCRIPT.search(output)
-    if not root or not script or not BOOT_SCRIPT.search(output) or 'id="wizard-data"' in output:
+    if not root or not script or 'id="wizard-data"' in output:
         return output
     data = form_data(root.group(1))
     if data is None:
@@ -98,19 +97,5 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     version = data["manifest"]["version"]
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
-    # The page's modules import each other; preloading them all fetches them in parallel instead of level by
-    # level (on a phone link each level of imports costs a round trip before the engine can start).
-    boot = BOOT_SCRIPT.search(output)
-    preload = "".join(f'<link rel="modulepreload" href="{boot.group(1)}{version}/{name}">'
-                      for name in sorted(data["manifest"]["files"]) if name in page_modules())
-    output = output[: boot.start()] + block + preload + output[boot.start():]
     script = WIZARD_SCRIPT.search(output)
-    register = f'<script src="{script.group(1)}{version}/app/sw-register.js"></script>'
-    return output[: script.end()] + register + output[script.end():]
-
-
-def page_modules() -> set[str]:
-    """app/*.js files that are ES modules of the page (not the worker or service worker scripts)."""
-    classic = {"worker.js", "sw-register.js", "sw.js"}
-    web = Path(__file__).resolve().parent.parent / "web"
-    return {f"app/{path.name}" for path in web.glob("*.js") if path.name not in classic}
+    return output[: script.start()] + block + output[script.start():]

@@ -17,7 +17,9 @@ What it writes::
                                  compression then works on it)
           pyodide-lock.json      the lock file without its package list (no micropip, no packages)
         questions.json           wizard/data/questions.json, so the form renders before Python is ready
-        app/                     the page's JavaScript, CSS and per-language texts, copied from web/
+        app/                     the page's JavaScript, CSS and per-language texts from web/: wizard.js is
+                                 web/main.js with every module it imports, bundled by esbuild (npm) into
+                                 one ES module; worker.js, wizard.css and i18n/ are copied as they are
       every file above also as <file>.gz and <file>.br (precompressed for nginx's gzip_static/brotli_static)
 
 The kept standard-library list is generated, not written by hand: scripts/pyodide_node.cjs runs every case of
@@ -64,6 +66,12 @@ CASES = ROOT / "tests" / "cases"
 # pyodide.js.map is fetched only by developer tools; shipping it keeps pyodide.js's sourceMappingURL valid.
 RUNTIME_FILES = ["pyodide.js", "pyodide.js.map", "pyodide.asm.js", "pyodide.asm.wasm"]
 STDLIB_ZIP = "python_stdlib.zip"
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+# The page's ES modules (web/*.js but the two below) reach the browser as one bundle: on HTTP/1.1 with a
+# phone's round-trip times a dozen module requests delayed the engine's start (scripts/bench.py).
+PAGE_ENTRY, PAGE_BUNDLE = "main.js", "wizard.js"
+COPIED_SCRIPTS = {"worker.js"}  # a classic Web Worker script, loaded by its own URL
+NOT_SERVED = {"sw.js", "package.json"}  # sw.js is served from the site root (below); package.json tells Node the files are modules
 # wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
 PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]
 
@@ -334,6 +342,20 @@ def rule_data_version() -> str:
     return str(version)
 
 
+def page_bundle() -> Path:
+    """web/main.js and everything it imports as one ES module, not minified (readable in the browser's
+    developer tools; brotli makes the difference small). Cached by the sources' hash."""
+    sources = sorted(p for p in WEB.glob("*.js") if p.name not in COPIED_SCRIPTS | NOT_SERVED)
+    key = tree_hash([*sources, ROOT / "package-lock.json"])[:16]
+    bundle = CACHE / f"bundle-{key}" / PAGE_BUNDLE
+    if not bundle.exists():
+        if not ESBUILD.exists():
+            raise BuildError("node_modules/.bin/esbuild missing: run npm ci")
+        run([str(ESBUILD), str(WEB / PAGE_ENTRY), "--bundle", "--format=esm", "--target=es2020", "--charset=utf8",
+             "--log-level=warning", f"--outfile={bundle}"], f"esbuild web/{PAGE_ENTRY} -> app/{PAGE_BUNDLE}")
+    return bundle
+
+
 def sync_file(src: Path, dest: Path) -> bool:
     """Copy src to dest unless an identical file is already there; True when copied."""
     if dest.exists() and dest.stat().st_size == src.stat().st_size and sha256(dest) == sha256(src):
@@ -369,11 +391,10 @@ def build(force: bool = False) -> dict:
     wanted[f"pyodide/{STDLIB_ZIP}"] = stdlib
     wanted["pyodide/pyodide-lock.json"] = lock
     wanted["questions.json"] = ROOT / "wizard" / "data" / "questions.json"
-    if WEB.exists():
-        for file in sorted(WEB.rglob("*")):
-            # sw.js is served from the site root (below); package.json only tells Node the files are modules
-            if file.is_file() and file.name not in ("sw.js", "package.json"):
-                wanted[f"app/{file.relative_to(WEB).as_posix()}"] = file
+    for file in sorted(WEB.rglob("*")):
+        if file.is_file() and file.name not in NOT_SERVED and (file.suffix != ".js" or file.name in COPIED_SCRIPTS):
+            wanted[f"app/{file.relative_to(WEB).as_posix()}"] = file
+    wanted[f"app/{PAGE_BUNDLE}"] = page_bundle()
     for rel, src in wanted.items():
         if not src.exists():
             raise BuildError(f"{src.relative_to(ROOT)} missing" + (": run npm ci" if "node_modules" in src.parts else ""))

@@ -1,7 +1,6 @@
-/* The wizard's first module: starts the engine and publishes the public API, before the rest of the page's
- * modules have arrived. The wizard pages load it with its own <script type="module"> ahead of main.js, so it
- * runs as soon as it and engine-client.js are fetched (on a phone link, waiting for the whole module graph
- * first delayed the .wasm download by a round trip or two). main.js imports what it starts.
+/* The wizard's first module: starts the engine and publishes the public API. main.js imports it first, so
+ * in the bundled app/wizard.js (scripts/build_wheels.py) its code runs before the rest of the page's: the
+ * .wasm download and the engine's Web Worker start before the form is built.
  *
  * Public API (for integrators and tests), on the wizard page:
  *   window.registrationWizard.check(caseObject) -> Promise

@@ -1,11 +1,13 @@
 /* The in-browser registration wizard: wires the form, the result and the URL fragment to the engine that
  * boot.js has started (boot.js also holds the public API, window.registrationWizard).
  *
- * Loaded as a module only by docs/wizard/index.md and index.en.md (so no other page loads the runtime).
+ * The entry point of the page's JavaScript: scripts/build_wheels.py bundles this file and every module it
+ * imports (boot.js first, so the engine starts before the rest is evaluated) into app/wizard.js, the one
+ * script docs/wizard/index.md and index.en.md load (so no other page loads the runtime).
  * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the
  * engine's report in both languages; the modules hold logic only.
  */
-import { engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
+import { ASSETS, engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
 import { buildCase, formFor, normalise } from "./case-model.js";
 import { linkList } from "./dom.js";
 import { createForm } from "./form.js";
@@ -13,7 +15,9 @@ import { dateFormatter, fmt } from "./format.js";
 import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
 import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
+import { registerServiceWorker } from "./sw-register.js";
 
+registerServiceWorker(new URL("../../", ASSETS)); // ASSETS is <root>/wizard-assets/<version>/
 const status = root.querySelector(".wizard-status");
 const fallback = root.querySelector(".wizard-fallback");
 const GUIDES = [{ text: "浙江 Zhejiang", href: "../zhejiang/" }, { text: "江苏 Jiangsu", href: "../jiangsu/" }];

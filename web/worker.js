@@ -71,13 +71,22 @@ const FROM_PAGE = "x-wizard-wasm-from-page";
 let wasmFromPage = null; // Promise of the WebAssembly.Module compiled by the page, when it sends one
 let wasmArrived;
 const originalFetch = self.fetch.bind(self);
+// The standard library and the lock file are requested now, beside pyodide.js and pyodide.asm.js, instead of
+// when loadPyodide asks for them (after pyodide.js has arrived and run: a round trip later on a phone link).
+const early = new Map(["pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"].map((file) => {
+  const url = new URL(file, ASSETS).href;
+  const response = originalFetch(url);
+  response.catch(() => {}); // reported when loadPyodide takes it (below)
+  return [url, response];
+}));
 self.fetch = (input, init) => {
   const url = String(input && input.url || input);
   if (url === WASM_URL && wasmFromPage) {
     // Pyodide fetches the .wasm itself before instantiating it: the page has it already (see below).
     return Promise.resolve(new Response(null, { status: 200, headers: { [FROM_PAGE]: "1" } }));
   }
-  const result = originalFetch(input, init);
+  const result = early.get(url) || originalFetch(input, init);
+  early.delete(url);
   if (url.startsWith(ASSETS.href)) {
     result.then((response) => {
       if (!response.ok) post({ type: "failed", reason: `${url.split("/").pop()}: HTTP ${response.status}` });

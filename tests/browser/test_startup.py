@@ -26,14 +26,26 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert data["texts"] == json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
     assert data["manifest"] == json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))
     version = data["manifest"]["version"]
-    assert html.index('id="wizard-data"') < html.index(f'src="../{"../" if lang == "en" else ""}wizard-assets/{version}/app/boot.js"')
-    assert html.index(f"{version}/app/boot.js\"></script>") < html.index(f"{version}/app/main.js\"></script>"), \
-        "boot.js (which starts the engine) runs before the page's other modules"
-    assert html.index(f"wizard-assets/{version}/app/main.js") < html.index(f"wizard-assets/{version}/app/sw-register.js")
+    prefix = f'../{"../" if lang == "en" else ""}wizard-assets/{version}/app/'
+    scripts = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]*wizard-assets/[^\"]*)\"[^>]*>", html)
+    assert scripts == [prefix + "wizard.js"], "the page loads one script of its own: the bundle, from its version's folder"
+    assert f'<script type="module" async src="{prefix}wizard.js">' in html, \
+        "an async module: it runs as soon as it arrives, not after Material's bundle and the end of parsing"
+    assert html.index('id="wizard-data"') < html.index(prefix + "wizard.js"), "the form data is in the page before the script"
     assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
-    modules = {p.name for p in (ROOT / "web").glob("*.js")} - {"worker.js", "sw.js", "sw-register.js"}
-    preloaded = set(re.findall(rf'<link rel="modulepreload" href="[^"]*wizard-assets/{version}/app/([a-z-]+\.js)">', html))
-    assert preloaded == modules, "every page module is preloaded, so imports cost no extra round trip"
+
+
+def test_the_bundle_holds_every_page_module_with_boot_first(built_site):
+    version = json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))["version"]
+    bundle = (built_site / "wizard-assets" / version / "app" / "wizard.js").read_text(encoding="utf-8")
+    modules = sorted(p.name for p in (ROOT / "web").glob("*.js") if p.name not in ("worker.js", "sw.js"))
+    # esbuild (not minifying) opens each module's code with a "// web/<file>" line, in evaluation order.
+    order = re.findall(r"^// web/([a-z-]+\.js)$", bundle, re.M)
+    assert sorted(order) == modules, f"modules missing from the bundle: {set(modules) - set(order)}"
+    assert order.index("boot.js") < min(order.index(m) for m in modules if m not in ("boot.js", "engine-client.js")), \
+        "boot.js (which starts the engine) is evaluated before the page's other modules"
+    assert order[-1] == "main.js"
+    assert not (built_site / "wizard-assets" / version / "app" / "boot.js").exists(), "the modules are not served one by one"
 
 
 def test_the_form_renders_without_fetching_its_data_and_the_wasm_is_downloaded_once(page, site_url):
