@@ -1,23 +1,32 @@
 """MkDocs hook: the wizard's assets in the site, and the wizard form's data in the wizard pages.
 
 - post-build: copy build/wizard-assets/ (made by scripts/build_wheels.py) into the site as /wizard-assets/
-  (one folder per asset version, /wizard-assets/<version>/, plus the current manifest.json), and its
-  service worker as /wizard-sw.js at the site root. Only the wizard pages reference these files. Unchanged
-  files are not copied again; files of other versions are removed. If the assets were never built, the
-  wizard pages show their "could not load" message; the build says how to fix it but does not fail
-  (guide pages still work).
+  (one folder per asset version, /wizard-assets/<version>/, plus the current manifest.json), and write its
+  service worker as /wizard-sw.js at the site root, with the files the two wizard pages load besides the
+  wizard's own (the theme's CSS and script) and a revision of those pages and files filled in: a change to
+  either page changes the worker's bytes, which is how a reader's browser notices it (web/sw.js). Only the
+  wizard pages reference these files. Unchanged files are not copied again; files of other versions are
+  removed. If the assets were never built, the wizard pages show their "could not load" message; the build
+  says how to fix it but does not fail (guide pages still work).
 - post-page: on a wizard page (the element ``<div id="wizard" data-lang="…">``), point the page's
   ``wizard-assets/app/`` links at the current version's folder, write questions.json, the page language's
   texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json" id="wizard-data">``
   block before the page's script (app/wizard.js, the bundle of web/main.js), so the form renders without
-  waiting for three requests (web/boot.js fetches the same files when the block is missing).
+  waiting for three requests (web/boot.js fetches the same files when the block is missing), and write
+  the SVG favicon into the page as a data: URL: Chromium re-requests the favicon on every same-document URL
+  change, i.e. on every answer the wizard writes to the fragment, and the service worker's repeat visit
+  makes no request at all.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote, urljoin, urlsplit
+
+from mkdocs.plugins import event_priority
 
 ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
 TARGET = "wizard-assets"
@@ -26,6 +35,10 @@ WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
 # The wizard page's one script, the bundle of web/main.js (scripts/build_wheels.py).
 WIZARD_SCRIPT = re.compile(r'<script type="module" async src="[^"]*wizard-assets/(?:[0-9a-f]{12}/)?app/wizard\.js"></script>')
 APP_LINK = re.compile(r'((?:src|href)="[^"]*wizard-assets/)app/')
+WIZARD_PAGES = ("wizard/index.html", "en/wizard/index.html")  # web/sw.js's PAGES
+# What a page loads at once: stylesheets and scripts (the search worker and images are left to the network).
+PAGE_FILE = re.compile(r'<link rel="stylesheet" href="([^"]+)"|<script\b[^>]*\bsrc="([^"]+)"')
+SVG_ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)" type="image/svg\+xml">')
 
 
 def current_version() -> str | None:
@@ -44,7 +57,11 @@ def _same(src: Path, dest: Path) -> bool:
     return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)
 
 
+@event_priority(-100)  # after mkdocs-static-i18n built the other languages, before hooks/precompress.py
 def on_post_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build: the last call, with every page written, does the work
     target = Path(config["site_dir"]) / TARGET
     if current_version() is None:  # printed, not logged: `--strict` guide builds stay green
         print("wizard_assets: build/wizard-assets/manifest.json missing; run `make build` "
@@ -52,19 +69,48 @@ def on_post_build(config, **kwargs) -> None:
         return
     site = Path(config["site_dir"])
     for src in ASSETS.rglob("*"):
-        if src.is_file():
-            rel = src.relative_to(ASSETS)
-            dest = site / rel if rel.name.startswith(SERVICE_WORKER) else target / rel
+        if src.is_file() and not src.name.startswith(SERVICE_WORKER):
+            dest = target / src.relative_to(ASSETS)
             if not _same(src, dest):
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(src, dest)
-    wanted = {p.relative_to(ASSETS) for p in ASSETS.rglob("*") if p.is_file()}
+    worker = service_worker(site)
+    if not (site / SERVICE_WORKER).exists() or (site / SERVICE_WORKER).read_text(encoding="utf-8") != worker:
+        (site / SERVICE_WORKER).write_text(worker, encoding="utf-8")  # hooks/precompress.py compresses it
+    wanted = {p.relative_to(ASSETS) for p in ASSETS.rglob("*") if p.is_file() and not p.name.startswith(SERVICE_WORKER)}
     for dest in [p for p in target.rglob("*") if p.is_file()]:
         if dest.relative_to(target) not in wanted:
             dest.unlink()
     for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
         if not any(folder.iterdir()):
             folder.rmdir()
+
+
+def page_files(site: Path) -> list[str]:
+    """The site-root-relative paths of the stylesheets and scripts the wizard pages load, other than the
+    wizard's own versioned assets (which the service worker lists already)."""
+    found = set()
+    for page in (page for page in WIZARD_PAGES if (site / page).is_file()):  # a partial build may lack them
+        html = (site / page).read_text(encoding="utf-8")
+        for match in PAGE_FILE.finditer(html):
+            link = urljoin("/" + page, match.group(1) or match.group(2))
+            parts = urlsplit(link)
+            path = parts.path.lstrip("/")
+            if not parts.scheme and not parts.netloc and not path.startswith(TARGET + "/") and (site / path).is_file():
+                found.add(path)
+    return sorted(found)
+
+
+def service_worker(site: Path) -> str:
+    """build/wizard-assets/wizard-sw.js with PAGE_FILES and REVISION filled in (web/sw.js)."""
+    source = (ASSETS / SERVICE_WORKER).read_text(encoding="utf-8")
+    if '["__PAGE_FILES__"]' not in source or '"__REVISION__"' not in source:
+        raise RuntimeError("web/sw.js must contain the __PAGE_FILES__ and __REVISION__ placeholders")
+    files = page_files(site)
+    digest = hashlib.sha256()
+    for path in [*(page for page in WIZARD_PAGES if (site / page).is_file()), *files]:
+        digest.update(path.encode() + b"\0" + (site / path).read_bytes() + b"\0")
+    return source.replace('["__PAGE_FILES__"]', json.dumps(files)).replace('"__REVISION__"', json.dumps(digest.hexdigest()[:12]))
 
 
 def _inline_json(value) -> str:
@@ -86,6 +132,13 @@ def form_data(lang: str) -> dict | None:
     return {key: json.loads(path.read_text(encoding="utf-8")) for key, path in files.items()}
 
 
+def _inline_icon(match: re.Match, svg: Path) -> str:
+    if not svg.is_file():
+        return match.group(0)
+    data = quote(svg.read_text(encoding="utf-8").strip(), safe="=:/;,'")
+    return match.group(0).replace(f'href="{match.group(1)}"', f'href="data:image/svg+xml,{data}"')
+
+
 def on_post_page(output: str, page, config, **kwargs) -> str:
     root = WIZARD_ROOT.search(output)
     script = WIZARD_SCRIPT.search(output)
@@ -96,6 +149,7 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
         return output
     version = data["manifest"]["version"]
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
+    output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
     script = WIZARD_SCRIPT.search(output)
     return output[: script.start()] + block + output[script.start():]

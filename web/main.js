@@ -17,18 +17,9 @@ import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
 import { registerServiceWorker } from "./sw-register.js";
 
-registerServiceWorker(new URL("../../", ASSETS)); // ASSETS is <root>/wizard-assets/<version>/
 const status = root.querySelector(".wizard-status");
 const fallback = root.querySelector(".wizard-fallback");
 const GUIDES = [{ text: "浙江 Zhejiang", href: "../zhejiang/" }, { text: "江苏 Jiangsu", href: "../jiangsu/" }];
-
-// Chromium re-requests the favicon on every same-document URL change, i.e. on every answer written to the
-// fragment. Inline it once while loading, so answering makes no request at all.
-document.querySelectorAll('link[rel~="icon"][href$=".svg"]').forEach((link) => {
-  fetch(link.href).then((r) => (r.ok ? r.text() : null)).then((svg) => {
-    if (svg) link.href = "data:image/svg+xml," + encodeURIComponent(svg);
-  }, () => {});
-});
 
 function showFallback(text, links) {
   status.textContent = text;
@@ -36,6 +27,14 @@ function showFallback(text, links) {
   fallback.hidden = false;
   root.setAttribute("data-wizard-state", "failed");
 }
+
+registerServiceWorker(new URL("../../", ASSETS), () => textsP.then((T) => { // ASSETS is <root>/wizard-assets/<version>/
+  const reload = document.createElement("a");
+  reload.href = location.href;
+  reload.textContent = T.new_build_reload;
+  reload.addEventListener("click", (event) => { event.preventDefault(); location.reload(); });
+  status.replaceChildren(T.new_build + " ", reload);
+}, () => {}));
 
 let texts = null;
 Promise.all([questionsP, textsP, manifestP]).then(([Q, T, manifest]) => {

@@ -1,51 +1,64 @@
-/* Service worker of the wizard: after one visit, /wizard/ and /en/wizard/ answer with the network off.
+/* Service worker of the wizard: after one visit, /wizard/ and /en/wizard/ open and answer with no request to
+ * the network at all, and with the network off.
  *
- * scripts/build_wheels.py fills in VERSION and FILES and writes this file as build/wizard-assets/wizard-sw.js;
- * hooks/wizard_assets.py serves it from the site root (a service worker controls URLs under its own folder).
- * web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by prefix, the
- * wizard-assets/ files the engine's Web Worker fetches) and "<root>en/wizard/".
+ * scripts/build_wheels.py fills in VERSION and FILES (the wizard's versioned assets) and writes this file as
+ * build/wizard-assets/wizard-sw.js; hooks/wizard_assets.py fills in PAGE_FILES and REVISION from the built
+ * pages and writes it at the site root as /wizard-sw.js (a service worker controls URLs under its own
+ * folder). web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by
+ * prefix, the wizard-assets/ files the engine's Web Worker fetches) and "<root>en/wizard/".
  *
- * - Versioned assets (<root>wizard-assets/<version>/…, never changing meaning): cache-first. Install puts
- *   every file of this version in the cache "wizard-<version>" (from the HTTP cache when the page has just
- *   loaded them, see web/sw-register.js); a response from the cache is passed through unchanged, so the .wasm keeps its type and
- *   Chromium its compiled-code cache.
- * - The two wizard pages: network first (a new version of the rules reaches the reader on the next visit),
- *   the cached copy when the network fails. A page is cached only if it loads this version's assets.
- * - Everything else (guide pages, search, Material's assets): not handled, straight to the network.
- * - Activation deletes the caches of other versions: a page never gets files of two versions, because every
- *   asset URL names its version and each cache holds one version.
+ * Everything this worker answers comes from its one cache, "wizard-<VERSION>-<REVISION>", cache first:
+ * - the versioned assets (<root>wizard-assets/<version>/…, whose URLs never change meaning). Install takes
+ *   them from an older version's cache when it has them, else from the HTTP cache (the page has usually
+ *   just loaded them, see web/sw-register.js). A response is passed through unchanged, so the .wasm keeps
+ *   its type and Chromium its compiled-code cache;
+ * - the two wizard pages and the theme's CSS and script they load (PAGE_FILES), revalidated with the server
+ *   at install. A page is cached only if it loads this version's assets.
+ * Everything else (guide pages, search, images) is not handled: straight to the network.
+ *
+ * Updates: any change to the assets, to either wizard page or to a file it loads changes VERSION or
+ * REVISION, so this script's bytes. The browser compares the script after each navigation to a wizard page
+ * (its own update check, a second or so after the page's last request); a changed script installs beside
+ * the running one, precaches the new set, takes over and deletes the older caches. The open page keeps the
+ * files it has; the next visit gets the new set. A page never mixes versions: each cache holds one set.
  */
 "use strict";
 
 const VERSION = "__VERSION__";
 const FILES = ["__FILES__"]; // relative to the wizard-assets/ folder
+const PAGE_FILES = ["__PAGE_FILES__"]; // relative to the site root
+const REVISION = "__REVISION__";
 const ROOT = new URL("./", self.location.href).href;
 const ASSETS = ROOT + "wizard-assets/";
 const PAGES = [ROOT + "wizard/", ROOT + "en/wizard/"];
-const CACHE = "wizard-" + VERSION;
+const CACHE = "wizard-" + VERSION + "-" + REVISION;
+const CACHED = new Set([...FILES.map((file) => ASSETS + file), ...PAGE_FILES.map((file) => ROOT + file)]);
 
 function isThisVersion(html) {
   return html.includes("wizard-assets/" + VERSION + "/");
 }
 
+async function download(url, cache) {
+  const response = await fetch(url, { cache });
+  if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+  return response;
+}
+
 async function precache() {
   const cache = await caches.open(CACHE);
-  const missing = [];
-  for (const url of FILES.map((file) => ASSETS + file)) {
-    if (!(await cache.match(url))) missing.push(url);
-  }
-  // A versioned URL never changes meaning: whatever the HTTP cache holds is right (the page has usually
-  // just downloaded it, or is downloading it, and then this request waits for that download).
-  await Promise.all(missing.map(async (url) => {
-    const response = await fetch(url, { cache: "force-cache" });
-    if (!response.ok) throw new Error(url + ": HTTP " + response.status);
-    await cache.put(url, response);
+  // A versioned URL never changes meaning: any cache's copy is right, and so is the HTTP cache's (a request
+  // for a file the page is still downloading waits for that download).
+  await Promise.all(FILES.map((file) => ASSETS + file).map(async (url) => {
+    if (await cache.match(url)) return;
+    await cache.put(url, (await caches.match(url)) || (await download(url, "force-cache")));
+  }));
+  await Promise.all(PAGE_FILES.map((file) => ROOT + file).map(async (url) => {
+    if (!(await cache.match(url))) await cache.put(url, await download(url, "no-cache"));
   }));
   for (const url of PAGES) {
-    const cached = await cache.match(url); // put there by the other scope's worker of this version
+    const cached = await cache.match(url); // put there by the other scope's worker of this build
     if (cached && isThisVersion(await cached.text())) continue;
-    const response = await fetch(url, { cache: "no-cache" });
-    if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+    const response = await download(url, "no-cache");
     // The page must load this version; otherwise a newer version is deployed and its own worker will follow.
     if (!isThisVersion(await response.clone().text())) throw new Error(url + " is not version " + VERSION);
     await cache.put(url, response);
@@ -64,38 +77,26 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-async function page(request, url) {
+async function fromCache(request, url) {
+  const cached = await (await caches.open(CACHE)).match(url);
+  if (cached) return cached;
   try {
-    const response = await fetch(request);
-    if (response.ok && isThisVersion(await response.clone().text())) {
-      const cache = await caches.open(CACHE);
-      await cache.put(url, response.clone());
-    }
-    return response;
+    return await fetch(request);
   } catch (error) {
-    // Any version's copy: the other scope's worker may already have replaced this version's cache.
-    const cached = await caches.match(url);
-    if (cached) return cached;
+    const older = await caches.match(url); // the other scope's worker may have replaced this build's cache
+    if (older) return older;
     throw error;
   }
 }
 
-async function asset(request) {
-  const cached = await caches.match(request.url);
-  return cached || fetch(request);
-}
-
-// Which version this worker is (asked by tests/browser/test_offline.py through a MessageChannel).
+// Which build this worker is (asked by web/sw-register.js and tests/browser/test_offline.py).
 self.addEventListener("message", (event) => {
-  if (event.data === "version" && event.ports[0]) event.ports[0].postMessage(VERSION);
+  if (event.data === "version" && event.ports[0]) event.ports[0].postMessage({ version: VERSION, revision: REVISION });
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = request.url.split("#")[0].split("?")[0];
-  if (request.mode === "navigate" && PAGES.includes(url)) event.respondWith(page(request, url));
-  else if (url.startsWith(ASSETS) && !url.endsWith("/manifest.json") && url.slice(ASSETS.length).includes("/")) {
-    event.respondWith(asset(request));
-  }
+  if ((request.mode === "navigate" && PAGES.includes(url)) || CACHED.has(url)) event.respondWith(fromCache(request, url));
 });
