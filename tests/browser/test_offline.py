@@ -20,6 +20,8 @@ from wizard_helpers import READY_TIMEOUT_MS, open_wizard
 CASE = {"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "today": "2026-11-21",
         "answers": {"qualification_province": "zhejiang", "specialty": "civil",
                     "certificate_issue_date": "2025-12-01", "employer_type": "cost_consulting"}}
+ROOT = Path(__file__).resolve().parents[2]
+NEW_BUILD_TEXT = json.loads((ROOT / "web" / "i18n" / "en.json").read_text(encoding="utf-8"))["new_build"]
 SW_STATE = """async () => {
   const regs = await navigator.serviceWorker.getRegistrations();
   const settled = regs.filter((r) => r.active && r.active.state === "activated" && !r.installing && !r.waiting);
@@ -141,8 +143,9 @@ def test_a_new_asset_version_is_found_on_the_next_visit_and_used_from_the_one_af
         assert answer(page)["verdict"]
         assert asset_versions(assets) == {old}, f"the page mixed versions: {sorted(asset_versions(assets))}"
         wait_for_service_worker(page, new)  # both scopes moved over; the old build's cache is gone
-        notice = page.locator("#wizard .wizard-status")
-        assert "newer version" in notice.inner_text(), notice.inner_text()
+        # The open page says a newer build is ready (set when the new worker takes the page over).
+        page.wait_for_function("t => document.querySelector('#wizard .wizard-status').textContent.startsWith(t)",
+                               arg=NEW_BUILD_TEXT, timeout=10_000)
 
         assets.clear()
         open_wizard(page, base, "en")  # the visit after: the new build, whole
