@@ -86,11 +86,16 @@ def on_post_build(config, **kwargs) -> None:
             folder.rmdir()
 
 
+def built_pages(site: Path) -> list[str]:
+    """The wizard pages this build wrote (a partial build, e.g. the staff link check's copy, may lack them)."""
+    return [page for page in WIZARD_PAGES if (site / page).is_file()]
+
+
 def page_files(site: Path) -> list[str]:
     """The site-root-relative paths of the stylesheets and scripts the wizard pages load, other than the
     wizard's own versioned assets (which the service worker lists already)."""
     found = set()
-    for page in (page for page in WIZARD_PAGES if (site / page).is_file()):  # a partial build may lack them
+    for page in built_pages(site):
         html = (site / page).read_text(encoding="utf-8")
         for match in PAGE_FILE.finditer(html):
             link = urljoin("/" + page, match.group(1) or match.group(2))
@@ -108,7 +113,7 @@ def service_worker(site: Path) -> str:
         raise RuntimeError("web/sw.js must contain the __PAGE_FILES__ and __REVISION__ placeholders")
     files = page_files(site)
     digest = hashlib.sha256()
-    for path in [*(page for page in WIZARD_PAGES if (site / page).is_file()), *files]:
+    for path in [*built_pages(site), *files]:
         digest.update(path.encode() + b"\0" + (site / path).read_bytes() + b"\0")
     return source.replace('["__PAGE_FILES__"]', json.dumps(files)).replace('"__REVISION__"', json.dumps(digest.hexdigest()[:12]))
 

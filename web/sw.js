@@ -9,7 +9,7 @@
  *
  * Everything this worker answers comes from its one cache, "wizard-<VERSION>-<REVISION>", cache first:
  * - the versioned assets (<root>wizard-assets/<version>/…, whose URLs never change meaning). Install takes
- *   them from an older version's cache when it has them, else from the HTTP cache (the page has usually
+ *   them from an older build's cache when it has them (same version, pages changed), else from the HTTP cache (the page has usually
  *   just loaded them, see web/sw-register.js). A response is passed through unchanged, so the .wasm keeps
  *   its type and Chromium its compiled-code cache;
  * - the two wizard pages and the theme's CSS and script they load (PAGE_FILES), revalidated with the server
@@ -18,7 +18,7 @@
  *
  * Updates: any change to the assets, to either wizard page or to a file it loads changes VERSION or
  * REVISION, so this script's bytes. The browser compares the script after each navigation to a wizard page
- * (its own update check, a second or so after the page's last request); a changed script installs beside
+ * (its own update check; in the benchmark's runs it came after the first answer); a changed script installs beside
  * the running one, precaches the new set, takes over and deletes the older caches. The open page keeps the
  * files it has; the next visit gets the new set. A page never mixes versions: each cache holds one set.
  */
