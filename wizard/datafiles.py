@@ -13,7 +13,10 @@ from importlib import resources
 from importlib.abc import Traversable
 
 
+@functools.lru_cache(maxsize=None)
 def _root() -> Traversable:
+    # Once: from a zip (Pyodide's python_stdlib.zip, a wheel on sys.path) each files() call opens the
+    # archive again and re-reads its whole directory, which was most of the first answer's time in the browser.
     return resources.files("wizard")
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import re
 import string
+import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -187,3 +189,34 @@ def test_every_answer_has_help_text():
     for specs in schema.questions()["answers"].values():
         for answer_id, spec in specs.items():
             assert spec["help"]["zh"] and spec["help"]["en"], answer_id
+
+
+def test_a_zipped_engine_opens_its_archive_once_however_many_data_files_an_answer_reads(tmp_path):
+    # In the browser the engine is imported from python_stdlib.zip; opening the archive per data file was most
+    # of the first answer's time there (scripts/bench.py, repeat visit).
+    archive = tmp_path / "engine.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in PACKAGE.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                out.write(path, path.relative_to(ROOT).as_posix())
+    program = f"""
+import sys, zipfile
+sys.path.insert(0, {str(archive)!r})
+opened = []
+original = zipfile.ZipFile.__init__
+def counting(self, file, *args, **kwargs):
+    opened.append(str(file))
+    original(self, file, *args, **kwargs)
+zipfile.ZipFile.__init__ = counting
+import wizard
+assert wizard.__file__.startswith({str(archive)!r}), wizard.__file__
+wizard.check({{"province": "jiangsu", "profession": "constructor", "action": "cancellation",
+              "today": "2026-11-21", "answers": {{"realname_l4": True}}}})
+wizard.explain({{"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "today": "2026-11-21",
+                "answers": {{"qualification_province": "zhejiang", "specialty": "civil",
+                            "certificate_issue_date": "2025-12-01", "employer_type": "cost_consulting"}}}})
+print(sum(1 for f in opened if f == {str(archive)!r}))
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "1"
