@@ -8,6 +8,7 @@ fails this test rather than a reader's phone. Answers are compared with CPython'
 from __future__ import annotations
 
 import json
+import marshal
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,17 @@ def test_the_runtime_set_is_reduced_precompiled_and_stored(runtime: Path):
     lock = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.11")
     assert not list(runtime.glob("*.whl")) and not (runtime / "micropip").exists()
+
+
+def test_the_runtime_set_keeps_line_numbers_but_no_column_positions(runtime: Path):
+    # PYTHONNODEBUGRANGES at compile time (scripts/build_wheels.py COMPILE_ENV): a quarter fewer brotli bytes.
+    with zipfile.ZipFile(runtime / "python_stdlib.zip") as stdlib:
+        for name in ("wizard/engine.pyc", "chinese_calendar/utils.pyc", "json/decoder.pyc"):
+            code = marshal.loads(stdlib.read(name)[16:])  # after the 16-byte .pyc header
+            positions = [p for c in [code, *[k for k in code.co_consts if hasattr(k, "co_positions")]]
+                         for p in c.co_positions()]
+            assert any(line for line, _, _, _ in positions), f"{name}: no line numbers"
+            assert all(col is None and end_col is None for _, _, col, end_col in positions), f"{name}: has columns"
 
 
 def test_the_engine_comes_from_the_runtime_set_and_python_errors_reach_javascript(node_results):
