@@ -1,6 +1,6 @@
 /* The wizard's first module: starts the engine and publishes the public API. main.js imports it first, so
- * in the bundled app/wizard.js (scripts/build_wheels.py) its code runs before the rest of the page's: the
- * .wasm download and the engine's Web Worker start before the form is built.
+ * in the bundled app/wizard.js (scripts/build_wheels.py) its code runs before the rest of the page's. The
+ * .wasm download and the engine's Web Worker start once the page has painted (see `painted` below).
  *
  * Public API (for integrators and tests), on the wizard page:
  *   window.registrationWizard.check(caseObject) -> Promise
@@ -33,7 +33,19 @@ export const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fe
 export const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
 export const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
 
-export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP });
+// The engine's downloads and compile wait for the page's first contentful paint (or half a second, for a
+// browser without paint timing or a tab in the background): started before it, on two cores, they delayed
+// that paint by about a second (Lighthouse's observed first paint, scripts/lighthouse.py).
+const painted = new Promise((resolve) => {
+  setTimeout(resolve, 500);
+  try {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); resolve(); }
+    });
+    observer.observe({ type: "paint", buffered: true });
+  } catch (e) { /* no paint timing: the timeout starts the engine */ }
+});
+export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP, after: painted });
 window.registrationWizard = {
   check: (caseObject) => engine.request("check", caseObject),
   explain: (caseObject) => engine.request("explain", caseObject),

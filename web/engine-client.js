@@ -6,7 +6,10 @@
 // file downloads. Every request settles: with the engine's answer, or with an error object
 // ({"error": "runtime_unavailable" | "internal_error", "detail"}) when the runtime fails or a reply cannot
 // be read.
-export function startEngine({ assets, app, manifest }) {
+//
+// `after` (a Promise) delays the start: the worker and the .wasm download begin when it settles. Requests
+// made before then wait in a queue.
+export function startEngine({ assets, app, manifest, after = Promise.resolve() }) {
   const listeners = { progress: [], ready: [], failed: [] };
   const pending = new Map();
   let nextId = 1;
@@ -19,22 +22,30 @@ export function startEngine({ assets, app, manifest }) {
   const t0 = performance.now();
 
   let worker = null;
-  if (!bootError) {
-    try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
-  }
   let compiled = null;
-  if (worker && typeof WebAssembly.compileStreaming === "function") {
-    const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
-    const download = () => fetch(wasmUrl).then((r) => {
-      if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
-      return r;
-    });
-    compiled = WebAssembly.compileStreaming(download()).catch((error) => {
-      // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
-      if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;
-      return download().then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
-    });
-    compiled.catch(() => {});
+  const queued = []; // requests made before the worker exists
+  after.then(boot, boot);
+
+  function boot() {
+    if (!bootError) {
+      try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
+    }
+    if (worker && typeof WebAssembly.compileStreaming === "function") {
+      const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
+      const download = () => fetch(wasmUrl).then((r) => {
+        if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
+        return r;
+      });
+      compiled = WebAssembly.compileStreaming(download()).catch((error) => {
+        // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
+        if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;
+        return download().then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes));
+      });
+      compiled.catch(() => {});
+    }
+
+    if (worker) listen(); else fail(bootError);
+    queued.splice(0).forEach((message) => worker && worker.postMessage(message));
   }
 
   let failed = false;
@@ -60,7 +71,7 @@ export function startEngine({ assets, app, manifest }) {
     }
   }
 
-  if (worker) {
+  function listen() {
     manifest.then((data) => {
       worker.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled });
       if (compiled) {
@@ -85,16 +96,15 @@ export function startEngine({ assets, app, manifest }) {
       if (m.type === "failed") fail(m.reason);
     };
     worker.onerror = (event) => { event.preventDefault(); fail(event.message || "worker error"); };
-  } else {
-    fail(bootError);
   }
 
   function request(type, caseObject) {
-    if (!worker || failed) return Promise.reject({ error: "runtime_unavailable", detail: bootError });
+    if (failed) return Promise.reject({ error: "runtime_unavailable", detail: bootError });
     return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, type, json: JSON.stringify(caseObject === undefined ? null : caseObject) });
+      const message = { id, type, json: JSON.stringify(caseObject === undefined ? null : caseObject) };
+      if (worker) worker.postMessage(message); else queued.push(message);
     });
   }
 

@@ -2,7 +2,7 @@
  * boot.js has started (boot.js also holds the public API, window.registrationWizard).
  *
  * The entry point of the page's JavaScript: scripts/build_wheels.py bundles this file and every module it
- * imports (boot.js first, so the engine starts before the rest is evaluated) into app/wizard.js, the one
+ * imports (boot.js first, so the engine's start is set up before the rest is evaluated) into app/wizard.js, the one
  * script docs/wizard/index.md and index.en.md load (so no other page loads the runtime).
  * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the
  * engine's report in both languages; the modules hold logic only.
