@@ -118,8 +118,8 @@ let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.whe
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
   // pyodide.asm.js (1.1 MB) as a module import, started first: it downloads and compiles while
-  // pyodide.js loads, and module scripts keep a code cache in a worker. loadPyodide loads it with
-  // importScripts itself if this did not work.
+  // pyodide.js loads. (Chromium 150 compiles it from source on every visit, as a module or by importScripts:
+  // no code cache in a worker, traced; README.) loadPyodide loads it with importScripts itself if this did not work.
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
   await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)
