@@ -34,8 +34,9 @@ export const questionsP = inline.questions ? Promise.resolve(inline.questions) :
 export const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
 
 // The engine's downloads and compile wait for the page's first contentful paint (or half a second, for a
-// browser without paint timing or a tab in the background): started before it, on two cores, they delayed
-// that paint by about a second (Lighthouse's observed first paint, scripts/lighthouse.py).
+// browser without paint timing or a tab in the background): started before it, the 3 MB they fetch counted
+// towards the page's first paint in Lighthouse's simulation of a phone on slow 4G (simulated LCP 12 s in 5 of
+// 10 runs, 1.7-2.0 s in 5 of 5 after; README, Performance).
 const painted = new Promise((resolve) => {
   setTimeout(resolve, 500);
   try {
