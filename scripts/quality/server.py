@@ -15,6 +15,7 @@ folders (the benchmark's bare-boot pages, the stock Pyodide files).
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -150,6 +151,7 @@ class StaticSite:
                                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             if self._wait_listening(port):
                 self.base = f"http://127.0.0.1:{port}"
+                atexit.register(self.stop)  # a script that dies before stop() leaves no nginx behind
                 return self.base
             self._process.kill()
             self._process.wait()
@@ -170,6 +172,7 @@ class StaticSite:
 
     def stop(self) -> None:
         """Stop nginx (a fast shutdown: open connections are closed)."""
+        atexit.unregister(self.stop)
         if self._process and self._process.poll() is None:
             self._process.send_signal(signal.SIGTERM)
             try:

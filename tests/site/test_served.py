@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -67,3 +69,14 @@ def test_the_service_worker_and_the_current_manifest_are_revalidated(site_url, v
 def test_a_missing_page_gets_the_sites_404_page(site_url):
     status, headers, body = get(site_url + "/no/such/page/")
     assert status == 404 and b"<html" in body.lower()
+
+
+def test_a_script_that_exits_without_stopping_the_server_leaves_no_nginx_running(built_site: Path):
+    program = ("import sys; sys.path.insert(0, 'scripts'); from pathlib import Path; "
+               "from quality.server import StaticSite; s = StaticSite(Path(sys.argv[1])); s.start(); "
+               "print(s._process.pid); raise SystemExit(3)")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", program, str(built_site)], capture_output=True, text=True, cwd=root)
+    assert done.returncode == 3, done.stderr[-1000:]
+    pid = int(done.stdout.strip())
+    assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
