@@ -165,6 +165,7 @@ def pyodide_cli(version: str) -> Path:
 # without them the standard library's brotli size fell by a quarter (905 -> 678 KB, measured on the kept list).
 COMPILE_ENV = {"PYTHONNODEBUGRANGES": "1"}
 COMPILE_KEY = json.dumps(COMPILE_ENV, sort_keys=True)  # part of every compiled file's cache key
+COMPILE_TAG = hashlib.sha256(COMPILE_KEY.encode()).hexdigest()[:8]  # the same, short, in cache folder names
 
 
 def pyodide_py_compile(cli: Path, target: Path, *options: str) -> None:
@@ -186,8 +187,8 @@ def py_compile(cli: Path, wheel: Path) -> Path:
 
 def build_wizard_wheel(cli: Path) -> Path:
     """Wheel of the `wizard` package, rebuilt only when wizard/** or pyproject.toml changed."""
-    key = hashlib.sha256((tree_hash([ROOT / "wizard", ROOT / "pyproject.toml"]) + COMPILE_KEY).encode()).hexdigest()[:16]
-    done = CACHE / f"wizard-{key}"
+    key = tree_hash([ROOT / "wizard", ROOT / "pyproject.toml"])[:16]
+    done = CACHE / f"wizard-{key}-{COMPILE_TAG}"
     existing = list(done.glob("*-cp3*.whl")) if done.exists() else []
     if existing:
         return existing[0]
@@ -213,7 +214,7 @@ def build_wizard_wheel(cli: Path) -> Path:
 
 def fetch_dependency(cli: Path, name: str, version: str) -> Path:
     """The pure-Python wheel of one pinned run-time dependency from PyPI, py-compiled (cached)."""
-    done = CACHE / f"{name}-{version}-{hashlib.sha256(COMPILE_KEY.encode()).hexdigest()[:8]}"
+    done = CACHE / f"{name}-{version}-{COMPILE_TAG}"
     existing = list(done.glob("*-cp3*.whl")) if done.exists() else []
     if existing:
         return existing[0]

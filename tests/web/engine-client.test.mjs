@@ -10,24 +10,25 @@ class FakeWorker {
   reply(data) { this.onmessage({ data }); }
 }
 
-async function engine(after = Promise.resolve()) {
+// The worker compiles the .wasm in these tests: no page fetch (the page's compile needs compileStreaming).
+WebAssembly.compileStreaming = undefined;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function engine(after) {
   globalThis.Worker = FakeWorker;
   FakeWorker.last = null;
-  const saved = WebAssembly.compileStreaming;
-  WebAssembly.compileStreaming = undefined; // the worker compiles: no page fetch in these tests
-  try {
-    const started = startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
-      manifest: Promise.resolve({ files: {}, wheels: [] }), after });
-    await after;
-    await new Promise((resolve) => setTimeout(resolve, 0)); // the worker is created once `after` has settled
-    return started;
-  } finally {
-    WebAssembly.compileStreaming = saved;
-  }
+  return startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
+    manifest: Promise.resolve({ files: {}, wheels: [] }), after });
+}
+
+async function started() {
+  const e = engine();
+  await tick(); // the worker is created once `after` has settled
+  return e;
 }
 
 test("an answer resolves its own request, parsed from the reply's text", async () => {
-  const e = await engine();
+  const e = await started();
   const answer = e.request("explain", { province: "jiangsu" });
   const { id } = FakeWorker.last.sent.find((m) => m.type === "explain");
   FakeWorker.last.reply({ id, ok: true, text: '{"report": {"verdict": "eligible"}}' });
@@ -35,7 +36,7 @@ test("an answer resolves its own request, parsed from the reply's text", async (
 });
 
 test("a reply that cannot be parsed rejects with internal_error instead of hanging", async () => {
-  const e = await engine();
+  const e = await started();
   const answer = e.request("explain", {});
   const { id } = FakeWorker.last.sent.find((m) => m.type === "explain");
   FakeWorker.last.reply({ id, ok: true, text: "{not json" });
@@ -43,7 +44,7 @@ test("a reply that cannot be parsed rejects with internal_error instead of hangi
 });
 
 test("an invalid case rejects with the engine's error object", async () => {
-  const e = await engine();
+  const e = await started();
   const answer = e.request("check", {});
   const { id } = FakeWorker.last.sent.find((m) => m.type === "check");
   const error = { error: "invalid_case", field: "province", message: { zh: "省份", en: "province" } };
@@ -52,7 +53,7 @@ test("an invalid case rejects with the engine's error object", async () => {
 });
 
 test("a runtime that fails rejects the pending requests, the ready promise and later requests", async () => {
-  const e = await engine();
+  const e = await started();
   const failures = [];
   e.on("failed", (reason) => failures.push(reason));
   const pending = e.request("check", {});
@@ -68,34 +69,27 @@ test("a browser without Web Workers reports why as soon as the engine starts", a
   const e = startEngine({ assets: new URL("http://site.test/a/"), app: new URL("http://site.test/a/app/"), manifest: Promise.resolve({}) });
   const failures = [];
   e.on("failed", (reason) => failures.push(reason));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await tick();
   assert.match(e.bootError(), /Workers are blocked/);
   assert.equal(failures.length, 1);
   await assert.rejects(e.request("check", {}), (err) => err.error === "runtime_unavailable");
 });
 
 test("the ready message resolves ready with the rule data version", async () => {
-  const e = await engine();
+  const e = await started();
   FakeWorker.last.reply({ type: "ready", ms: 5, ruleDataVersion: "abc", phases: {} });
   assert.equal((await e.ready).ruleDataVersion, "abc");
   assert.equal(e.isReady(), true);
 });
 
 test("requests made before the engine starts wait, and reach the worker once it does", async () => {
-  globalThis.Worker = FakeWorker;
-  FakeWorker.last = null;
   let start;
-  const after = new Promise((resolve) => { start = resolve; });
-  const saved = WebAssembly.compileStreaming;
-  WebAssembly.compileStreaming = undefined;
-  const e = startEngine({ assets: new URL("http://site.test/a/"), app: new URL("http://site.test/a/app/"),
-    manifest: Promise.resolve({ files: {}, wheels: [] }), after });
+  const e = engine(new Promise((resolve) => { start = resolve; }));
   const answer = e.request("check", { province: "zhejiang" });
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await tick();
   assert.equal(FakeWorker.last, null, "no worker before `after` settles");
   start();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  WebAssembly.compileStreaming = saved;
+  await tick();
   const { id } = FakeWorker.last.sent.find((m) => m.type === "check");
   FakeWorker.last.reply({ id, ok: true, value: { verdict: "unclear" } });
   assert.deepEqual(await answer, { verdict: "unclear" });
