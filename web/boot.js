@@ -1,6 +1,7 @@
 /* The wizard's first module: starts the engine and publishes the public API. main.js imports it first, so
  * in the bundled app/wizard.js (scripts/build_wheels.py) its code runs before the rest of the page's. The
- * .wasm download and the engine's Web Worker start once the page has painted (see `painted` below).
+ * .wasm download and the engine's Web Worker start once the page has painted, or at once when the wizard's
+ * service worker answers the visit (engine-start.js).
  *
  * Public API (for integrators and tests), on the wizard page:
  *   window.registrationWizard.check(caseObject) -> Promise
@@ -13,6 +14,7 @@
  *   window.registrationWizard.questions -> Promise of questions.json
  */
 import { startEngine } from "./engine-client.js";
+import { engineStartSignal } from "./engine-start.js";
 
 export const APP = new URL("./", import.meta.url);
 export const ASSETS = new URL("../", APP);
@@ -33,20 +35,10 @@ export const manifestP = inline.manifest ? Promise.resolve(inline.manifest) : fe
 export const questionsP = inline.questions ? Promise.resolve(inline.questions) : fetchJSON(new URL("questions.json", ASSETS));
 export const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(new URL(`i18n/${lang}.json`, APP));
 
-// The engine's downloads and compile wait for the page's first contentful paint (or half a second, for a
-// browser without paint timing or a tab in the background): started before it, the 3 MB they fetch counted
-// towards the page's first paint in Lighthouse's simulation of a phone on slow 4G (simulated LCP 12 s in 5 of
-// 10 runs, 1.7-2.0 s in 5 of 5 after; README, Performance).
-const painted = new Promise((resolve) => {
-  setTimeout(resolve, 500);
-  try {
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); resolve(); }
-    });
-    observer.observe({ type: "paint", buffered: true });
-  } catch (e) { /* no paint timing: the timeout starts the engine */ }
-});
-export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP, after: painted });
+// The engine starts at the first paint, or at once on a visit the wizard's service worker answers (engine-start.js).
+const startSignal = engineStartSignal({ controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+  PerformanceObserver: globalThis.PerformanceObserver, setTimeout: (f, ms) => setTimeout(f, ms) });
+export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP, after: startSignal });
 window.registrationWizard = {
   check: (caseObject) => engine.request("check", caseObject),
   explain: (caseObject) => engine.request("explain", caseObject),

@@ -42,7 +42,8 @@ def test_the_bundle_holds_every_page_module_with_boot_first(built_site):
     # esbuild (not minifying) opens each module's code with a "// web/<file>" line, in evaluation order.
     order = re.findall(r"^// web/([a-z-]+\.js)$", bundle, re.M)
     assert sorted(order) == modules, f"modules missing from the bundle: {set(modules) - set(order)}"
-    assert order.index("boot.js") < min(order.index(m) for m in modules if m not in ("boot.js", "engine-client.js")), \
+    boot_and_its_imports = ("boot.js", "engine-client.js", "engine-start.js")
+    assert order.index("boot.js") < min(order.index(m) for m in modules if m not in boot_and_its_imports), \
         "boot.js (which starts the engine) is evaluated before the page's other modules"
     assert order[-1] == "main.js"
     assert not (built_site / "wizard-assets" / version / "app" / "boot.js").exists(), "the modules are not served one by one"
