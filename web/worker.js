@@ -72,10 +72,14 @@ let wasmFromPage = null; // Promise of the WebAssembly.Module compiled by the pa
 let wasmArrived;
 const originalFetch = self.fetch.bind(self);
 // The standard library and the lock file are requested now, beside pyodide.js and pyodide.asm.js, instead of
-// when loadPyodide asks for them (after pyodide.js has arrived and run: a round trip later on a phone link).
+// when loadPyodide asks for them (after pyodide.js has arrived and run: a round trip later on a phone link),
+// and read at once: a body only leaves the browser's pipe as it is read, and loadPyodide reads it only after
+// pyodide.asm.js has compiled, so on a repeat visit the 2.9 MB standard library arrived after the .wasm was
+// instantiated and held up the interpreter's start (README, Performance).
 const early = new Map(["pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"].map((file) => {
   const url = new URL(file, ASSETS).href;
-  const response = originalFetch(url);
+  const response = originalFetch(url).then((r) => (!r.ok ? r : r.arrayBuffer().then((body) =>
+    new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers }))));
   response.catch(() => {}); // reported when loadPyodide takes it (below)
   return [url, response];
 }));
