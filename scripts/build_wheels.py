@@ -19,7 +19,8 @@ What it writes::
         questions.json           wizard/data/questions.json, so the form renders before Python is ready
         app/                     the page's JavaScript, CSS and per-language texts from web/: wizard.js is
                                  web/main.js with every module it imports, bundled by esbuild (npm) into
-                                 one ES module; worker.js, wizard.css and i18n/ are copied as they are
+                                 one ES module; the two worker scripts (worker.js, the engine's;
+                                 code-cache-worker.js), wizard.css and i18n/ are copied as they are
       every file above also as <file>.gz and <file>.br (precompressed for nginx's gzip_static/brotli_static)
 
 The kept standard-library list is generated, not written by hand: scripts/pyodide_node.cjs runs every case of
@@ -70,7 +71,7 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # The page's ES modules (web/*.js but the two below) reach the browser as one bundle: on HTTP/1.1 with a
 # phone's round-trip times a dozen module requests delayed the engine's start (scripts/bench.py).
 PAGE_ENTRY, PAGE_BUNDLE = "main.js", "wizard.js"
-COPIED_SCRIPTS = {"worker.js"}  # a classic Web Worker script, loaded by its own URL
+COPIED_SCRIPTS = {"worker.js", "code-cache-worker.js"}  # classic Web Worker scripts, loaded by their own URLs
 NOT_SERVED = {"sw.js", "package.json"}  # sw.js is served from the site root (below); package.json tells Node the files are modules
 # wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
 PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]

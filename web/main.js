@@ -7,7 +7,7 @@
  * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the
  * engine's report in both languages; the modules hold logic only.
  */
-import { ASSETS, engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
+import { APP, ASSETS, engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
 import { buildCase, formFor, normalise } from "./case-model.js";
 import { linkList } from "./dom.js";
 import { createForm } from "./form.js";
@@ -15,7 +15,8 @@ import { dateFormatter, fmt } from "./format.js";
 import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
 import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
-import { registerServiceWorker } from "./sw-register.js";
+import { buildOf, registerServiceWorker } from "./sw-register.js";
+import { controller, idle, loadInWorker, warmCodeCache } from "./code-cache.js";
 
 const status = root.querySelector(".wizard-status");
 const fallback = root.querySelector(".wizard-fallback");
@@ -35,6 +36,15 @@ registerServiceWorker(new URL("../../", ASSETS), () => textsP.then((T) => { // A
   reload.addEventListener("click", (event) => { event.preventDefault(); location.reload(); });
   status.replaceChildren(T.new_build + " ", reload);
 }, () => {}));
+
+// Once per asset version, after the engine is ready: the browser's code cache for the engine's 1.1 MB script
+// (code-cache.js says why). What happened is left in data-code-cache (read by the tests and the benchmark).
+engine.ready.then(idle).then(() => manifestP).then((manifest) => warmCodeCache({
+  version: manifest.version,
+  controllerBuild: () => controller(navigator.serviceWorker).then((worker) => worker && buildOf(worker)),
+  load: () => loadInWorker(new URL("code-cache-worker.js", APP)),
+  storage: (() => { try { return window.localStorage; } catch (e) { return null; } })(),
+})).then((outcome) => root.setAttribute("data-code-cache", outcome), () => {});
 
 let texts = null;
 Promise.all([questionsP, textsP, manifestP]).then(([Q, T, manifest]) => {

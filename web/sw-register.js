@@ -13,10 +13,11 @@
  * scope is asked to look only when the two run different builds, so a visit with nothing new makes no
  * request. A browser without service workers (or a page on file://) simply has no offline copy.
  */
-function buildOf(worker) {
+// The build a service worker runs ({version, revision}, web/sw.js), or null if it does not answer in 2 s.
+export function buildOf(worker) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(JSON.stringify(event.data));
+    channel.port1.onmessage = (event) => resolve(event.data);
     worker.postMessage("version", [channel.port2]);
     setTimeout(() => resolve(null), 2000);
   });
@@ -25,7 +26,7 @@ function buildOf(worker) {
 async function alignScopes(registrations) {
   const active = registrations.filter((registration) => registration.active);
   const builds = await Promise.all(active.map((registration) => buildOf(registration.active)));
-  if (new Set(builds).size > 1) active.forEach((registration) => registration.update().catch(() => {}));
+  if (new Set(builds.map((build) => JSON.stringify(build))).size > 1) active.forEach((registration) => registration.update().catch(() => {}));
 }
 
 // onNewBuild(): called when a newer build takes over this page while it is open (its files stay as they

@@ -1,13 +1,13 @@
 /* Runs the rules engine (the Python package `wizard`) in Pyodide, off the page's main thread.
  *
  * Loaded by engine-client.js as a classic Web Worker from <site>/wizard-assets/app/worker.js. Everything it
- * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/), the two wheels
- * listed in manifest.json. No CDN, no micropip.
+ * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/; its python_stdlib.zip
+ * holds the engine too) and the wheels listed in manifest.json (none today). No CDN, no micropip.
  *
  * Start-up, in parallel: the page compiles pyodide.asm.wasm on its side (WebAssembly.compileStreaming, so
- * Chrome's code cache applies: in a dedicated worker it does not, and a warm visit would compile the 9 MB
- * module again) and posts the WebAssembly.Module here; meanwhile this worker loads pyodide.asm.js, the
- * standard library and the two wheels. The wheels go on sys.path as they are (zipimport): no unpacking.
+ * Chrome's WebAssembly code cache applies: in a dedicated worker it does not, and a warm visit would compile
+ * the 9 MB module again) and posts the WebAssembly.Module here; meanwhile this worker loads pyodide.asm.js,
+ * the standard library and any wheels. Wheels go on sys.path as they are (zipimport): no unpacking.
  *
  * Messages in:  {type: "manifest", manifest}                       (sent once by the page, first)
  *               {type: "wasm", module} | {type: "wasm", error}     the compiled runtime, or why not
@@ -122,8 +122,9 @@ let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.whe
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
   // pyodide.asm.js (1.1 MB) as a module import, started first: it downloads and compiles while
-  // pyodide.js loads. (Chromium 150 compiles it from source on every visit, as a module or by importScripts:
-  // no code cache in a worker, traced; README.) loadPyodide loads it with importScripts itself if this did not work.
+  // pyodide.js loads. A module import, not importScripts: Chromium keeps a code cache for a worker's module
+  // script from its third load out of one stored response (code-cache.js makes the next visit that third load),
+  // and none for importScripts (README, Performance). loadPyodide loads it with importScripts itself if this did not work.
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
   await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)

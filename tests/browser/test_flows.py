@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 import json
 
-from wizard_helpers import cli_reference, open_wizard, wait_for_result
+from wizard_helpers import READY_TIMEOUT_MS, cli_reference, open_wizard, wait_for_result
 
 TODAY = datetime.date.today()
 
@@ -147,6 +147,9 @@ def test_answering_after_the_engine_is_ready_makes_no_request(page, site_url):
     open_wizard(page, site_url, "en", "#province=jiangsu&profession=constructor&action=cancellation&realname_l4=true")
     page.wait_for_selector(".wizard-result[data-state=result]")
     page.wait_for_load_state("networkidle")
+    # The one background step after the engine is ready (web/code-cache.js; its loads come from the service
+    # worker, test_offline.py) is over before answering starts.
+    page.wait_for_selector("#wizard[data-code-cache]", timeout=READY_TIMEOUT_MS)
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     for value in ("false", "true") * 5:

@@ -1,7 +1,9 @@
 """Nothing an applicant reads or types leaves for another host, and answering sends nothing at all.
 
 A complete wizard session may only request the site's own host (every built page is swept once, in
-tests/site/test_site_privacy.py); once the wizard is ready, answering makes no request of any kind (the browser's own request log through
+tests/site/test_site_privacy.py); once the wizard is ready and its one background step has run (the code-cache
+warm-up, web/code-cache.js: two loads of the engine's own script, answered by the service worker and carrying
+nothing, tests/browser/test_offline.py), answering makes no request of any kind (the browser's own request log through
 Playwright, which also sees requests answered from the HTTP cache, so a request that a real host might
 revalidate over the network is caught even when this test's server happens to answer it from cache).
 """
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality_helpers import RESULT_FRAGMENT, open_wizard, own_host, wait_for_result
+from quality_helpers import ENGINE_TIMEOUT_MS, RESULT_FRAGMENT, open_wizard, own_host, wait_for_result
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -22,6 +24,7 @@ def test_a_complete_wizard_session_stays_on_the_site_and_answering_sends_no_requ
     page = context.new_page()
     try:
         open_wizard(page, site_url, lang)
+        page.wait_for_selector("#wizard[data-code-cache]", state="attached", timeout=ENGINE_TIMEOUT_MS)
         before_ready = list(requests)
         requests.clear()
 
