@@ -125,6 +125,43 @@ def test_a_repeat_visit_makes_no_request_before_its_first_answer(browser, own_si
         context.close()
 
 
+def test_the_wasm_comes_from_the_http_cache_beside_its_compiled_code_and_from_the_workers_cache_without_it(
+        browser, own_site):
+    # Chromium keeps a .wasm's compiled code beside its HTTP cache entry and uses it for a service worker's
+    # response only when the worker fetched that same URL; from the worker's own cache it keeps none (web/sw.js).
+    site, server = own_site
+    base = server.start()
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    sources: list[str] = []  # where the page's .wasm response came from, as the browser reports it
+    cdp.on("Network.responseReceived", lambda event: sources.append(
+        event["response"].get("serviceWorkerResponseSource") or "no service worker")
+        if event["response"]["url"].endswith("/pyodide/pyodide.asm.wasm") else None)
+    try:
+        open_wizard(page, base, "zh")
+        wait_for_service_worker(page, version_of(site))
+        assert sources == ["no service worker"], sources
+
+        sources.clear()
+        page.goto("about:blank")
+        open_wizard(page, base, "zh")
+        assert answer(page)["verdict"]
+        assert sources == ["http-cache"], f"a repeat visit's .wasm: {sources}"
+
+        cdp.send("Network.clearBrowserCache")  # the HTTP cache emptied, the worker's cache kept
+        server.stop()
+        context.set_offline(True)
+        sources.clear()
+        page.goto("about:blank")
+        open_wizard(page, base, "en")
+        assert answer(page)["verdict"]
+        assert sources == ["cache-storage"], f"without the HTTP cache, offline: {sources}"
+    finally:
+        context.close()
+
+
 def test_the_first_visit_loads_the_engine_script_twice_more_from_the_service_worker_and_later_visits_do_not(
         browser, own_site):
     # Chromium keeps a worker's module script's compiled code from its third load out of one stored response
