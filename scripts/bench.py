@@ -23,6 +23,9 @@ HTTP cache and no service worker):
   visit has finished its code-cache warm-up (web/code-cache.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
   first verdict, then, separately, those in the next 3 s (the browser's own update check of the service
   worker, which it makes after a navigation in the worker's scope: how a reader gets a new build);
+- repeat visits in a new browser process: one profile per run, the browser launched anew for each visit (as
+  on a reader's next day: no compiled code kept in memory, only what the browser stored); the wizard's visits
+  2 and 3 and a bare stock boot's visit 2, for information;
 - wizard: ``navigation -> form usable`` (the wizard's first question can be answered) and
   ``navigation -> first verdict computable`` (``registrationWizard.check(case)``, called as soon as the API
   exists, has resolved), measured from the navigation start (performance.now()), cold and warm, run by run
@@ -61,6 +64,7 @@ from quality.vanilla import build_vanilla  # noqa: E402
 STOCK = ROOT / "node_modules" / "pyodide"
 STOCK_FILES = ["pyodide.js", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
 # Phone networks emulated by Chromium: name -> (download bit/s, upload bit/s, round-trip ms).
+NEW_PROCESS_DWELL_S = 5  # a new-process visit stays open this long after its answer (run_new_process)
 NETWORKS = {"10 Mbit/s, 100 ms": (10e6, 5e6, 100), "1.6 Mbit/s, 150 ms": (1.6e6, 0.75e6, 150)}
 
 PAGES = {  # page type -> path under a language root
@@ -328,6 +332,29 @@ class Bench:
             self.results["samples"].setdefault("networks", {})[network] = samples
 
     # repeat visit through the service worker -------------------------------------
+    def settle_first_visit(self, page, version: str, figure: str) -> bool:
+        """Wait until a first visit's background work is done: both service-worker scopes active with this
+        version's one cache, then the code-cache warm-up (web/code-cache.js). False (and a note) when the
+        service worker never came."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            state = page.evaluate("""async () => {
+              const regs = await navigator.serviceWorker.getRegistrations();
+              return {active: regs.filter((r) => r.active && !r.installing && !r.waiting).length,
+                      caches: await caches.keys()};
+            }""")
+            if state["active"] == 2 and len(state["caches"]) == 1 and state["caches"][0].startswith(f"wizard-{version}-"):
+                break
+            time.sleep(0.2)
+        else:
+            self.note(f"{figure}: the service worker did not become active within 60 s")
+            return False
+        try:
+            page.wait_for_function("v => localStorage.getItem('wizard-code-cache') === v", arg=version, timeout=20_000)
+        except Exception:  # measured all the same; the note says the warm-up was missing
+            self.note(f"{figure}: the code-cache warm-up had not finished 20 s after the first visit")
+        return True
+
     def run_repeat(self, browser, base: str) -> None:
         probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
             "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
@@ -342,25 +369,8 @@ class Bench:
                 if not first.get("verdict"):
                     self.note(f"repeat visit: first visit failed ({first.get('error')})")
                     continue
-                deadline = time.monotonic() + 60
-                while time.monotonic() < deadline:
-                    state = page.evaluate("""async () => {
-                      const regs = await navigator.serviceWorker.getRegistrations();
-                      return {active: regs.filter((r) => r.active && !r.installing && !r.waiting).length,
-                              caches: await caches.keys()};
-                    }""")
-                    if state["active"] == 2 and len(state["caches"]) == 1 and state["caches"][0].startswith(f"wizard-{version}-"):
-                        break
-                    time.sleep(0.2)
-                else:
-                    self.note("repeat visit: the service worker did not become active within 60 s")
+                if not self.settle_first_visit(page, version, "repeat visit"):
                     continue
-                # The first visit's last background step: the code-cache warm-up (web/code-cache.js).
-                try:
-                    page.wait_for_function("v => localStorage.getItem('wizard-code-cache') === v", arg=version,
-                                           timeout=20_000)
-                except Exception:  # measured all the same; the note says the warm-up was missing
-                    self.note("repeat visit: the code-cache warm-up had not finished 20 s after the first visit")
                 page.goto("about:blank")
                 mark = self.server.mark()
                 result = self.wizard_start(page, base + "/wizard/")
@@ -385,6 +395,51 @@ class Bench:
         bare_warm = figures.get("bare_warm", {}).get("median")
         if bare_warm and times:
             figures["repeat_ratio"] = figures["repeat"]["median"] / bare_warm
+
+    # repeat visits in a new browser process --------------------------------------
+    def run_new_process(self, playwright, base: str) -> None:
+        """A reader's next visit usually comes in a new browser process: nothing compiled is kept in memory,
+        only what the browser stored (HTTP cache, its code caches, the service worker's cache). One profile
+        per run; every visit launches the browser on it, and the page stays open NEW_PROCESS_DWELL_S after its
+        answer (a reader reading it: Chromium writes a module's compiled code a few seconds after it last
+        optimised some). Figures: the wizard's visits 2 and 3, and a bare stock boot's visit 2."""
+        probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
+            "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
+        version = json.loads((self.site_dir / "wizard-assets" / "manifest.json").read_text())["version"]
+        samples = {"wizard_2": [], "wizard_3": [], "bare_2": []}
+        for run in range(self.args.runs):
+            for kind in (("wizard", "bare") if run % 2 == 0 else ("bare", "wizard")):
+                if kind == "bare" and not self.runtime:
+                    continue
+                with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+                    for visit in ((1, 2, 3) if kind == "wizard" else (1, 2)):
+                        context = playwright.chromium.launch_persistent_context(
+                            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                        try:
+                            page = context.pages[0] if context.pages else context.new_page()
+                            if kind == "bare":
+                                took = self.boot(page, base + "/__bench/bare.html", timeout_s=120)
+                            else:
+                                context.add_init_script(probe)
+                                result = self.wizard_start(page, base + "/wizard/", timeout_s=120)
+                                took = result.get("verdict")
+                                if not took:
+                                    self.note(f"new-process visit {visit}: {result.get('error')}")
+                                if visit == 1 and not self.settle_first_visit(page, version, "new-process visits"):
+                                    break
+                            if visit > 1 and took:
+                                samples[f"{kind}_{visit}"].append(took)
+                            page.wait_for_timeout(NEW_PROCESS_DWELL_S * 1000)
+                        finally:
+                            context.close()
+            print(f"  new-process run {run + 1}: wizard visit 2 {samples['wizard_2'][-1] if samples['wizard_2'] else 0:.0f} ms,"
+                  f" visit 3 {samples['wizard_3'][-1] if samples['wizard_3'] else 0:.0f} ms;"
+                  f" bare visit 2 {samples['bare_2'][-1] if samples['bare_2'] else 0:.0f} ms")
+        figures = {key: summary(values) for key, values in samples.items()}
+        if figures["wizard_2"].get("n") and figures["bare_2"].get("n"):
+            figures["ratio_2"] = figures["wizard_2"]["median"] / figures["bare_2"]["median"]
+        self.results["figures"]["new_process"] = figures
+        self.results["samples"]["new_process"] = samples
 
     # answer latency -------------------------------------------------------------
     def run_answers(self, browser, base: str) -> None:
@@ -508,7 +563,7 @@ class Bench:
             "runtime_url": self.runtime,
         }
         sections = (set(self.args.only.split(",")) if self.args.only
-                    else {"boot", "networks", "repeat", "answers", "weights", "build"})
+                    else {"boot", "networks", "repeat", "new-process", "answers", "weights", "build"})
         if self.runtime:
             self.install_bare_pages()
         base = self.server.start()
@@ -531,6 +586,9 @@ class Bench:
                     if "repeat" in sections:
                         print(f"repeat visit through the service worker ({self.args.runs} runs) ...")
                         self.run_repeat(browser, base)
+                    if "new-process" in sections:
+                        print(f"repeat visits in a new browser process ({self.args.runs} runs) ...")
+                        self.run_new_process(playwright, base)
                     if "networks" in sections and self.runtime:
                         print(f"emulated phone networks ({self.args.runs} runs each) ...")
                         self.run_networks(browser, base)
@@ -666,6 +724,13 @@ def markdown(results: dict) -> str:
                 f"| Repeat visit: requests in the 3 s after the first verdict (the browser's update check) | "
                 f"{later['median']:.0f} ({later['min']:.0f}–{later['max']:.0f}): "
                 f"{', '.join(f'`{p}`' for p in f.get('repeat_later_paths', [])) or 'none'} | — | — | — | — |")
+    fresh = f.get("new_process", {})
+    if fresh.get("wizard_2", {}).get("n"):
+        ratio = fresh.get("ratio_2")
+        lines.append(
+            f"| Repeat visit in a new browser process (the reader's next day): navigation → first verdict, visit 2 / "
+            f"visit 3 | {_ms(fresh['wizard_2'])} / {_ms(fresh.get('wizard_3', {}))} | bare stock boot, visit 2 in a new "
+            f"process {_ms(fresh.get('bare_2', {}))} | {'%.2f×' % ratio if ratio else '—'} | (information) | — |")
     for network, entry in f.get("networks", {}).items():
         if entry.get("wizard", {}).get("n") and entry.get("bare", {}).get("n"):
             ratio = entry["ratio"]
@@ -752,7 +817,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--changes", type=int, default=100, help="answer changes to time (default 100)")
     parser.add_argument("--build-runs", type=int, default=5, help="site builds to time (default 5; 0 skips)")
-    parser.add_argument("--only", help="comma-separated sections: boot,answers,weights,build")
+    parser.add_argument("--only", help="comma-separated sections: boot,repeat,new-process,networks,answers,weights,build")
     parser.add_argument("--out", default=str(ROOT / "bench-results"), help="directory for the raw JSON")
     parser.add_argument("--markdown", default=str(ROOT / "scripts" / "bench-latest.md"),
                         help="where the Markdown table goes ('-' for stdout only)")
