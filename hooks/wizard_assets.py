@@ -12,7 +12,8 @@
   ``wizard-assets/app/`` links at the current version's folder, write questions.json, the page language's
   texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json" id="wizard-data">``
   block before the page's script (app/wizard.js, the bundle of web/main.js), so the form renders without
-  waiting for three requests (web/boot.js fetches the same files when the block is missing), and write
+  waiting for three requests (web/boot.js fetches the same files when the block is missing), then
+  web/wasm-early.js with this version's .wasm URL (the download starts before the bundle runs), and write
   the SVG favicon into the page as a data: URL: Chromium re-requests the favicon on every same-document URL
   change, i.e. on every answer the wizard writes to the fragment, and the service worker's repeat visit
   makes no request at all.
@@ -29,6 +30,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from mkdocs.plugins import event_priority
 
 ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
+EARLY_WASM = Path(__file__).resolve().parent.parent / "web" / "wasm-early.js"  # written into the wizard pages"
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
@@ -157,4 +159,7 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
     script = WIZARD_SCRIPT.search(output)
-    return output[: script.start()] + block + output[script.start():]
+    wasm = re.search(r'src="([^"]*wizard-assets/)', script.group(0)).group(1) + f"{version}/pyodide/pyodide.asm.wasm"
+    code = re.sub(r"\A/\*.*?\*/\s*", "", EARLY_WASM.read_text(encoding="utf-8"), flags=re.S)  # its comment stays in web/
+    early = f'<script id="wizard-early-wasm">{code.replace("__WASM_URL__", wasm).strip()}</script>'
+    return output[: script.start()] + block + early + output[script.start():]

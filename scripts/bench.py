@@ -451,6 +451,9 @@ class Bench:
             page.wait_for_function("() => !!window.registrationWizard", timeout=60000)
             page.evaluate("() => window.registrationWizard.ready.then(() => true)")
             page.wait_for_selector("#wizard .wizard-result[data-state=result]", timeout=60000)
+            # The one background step after the engine is ready (web/code-cache.js: two loads answered by the
+            # service worker) is over before answering is timed.
+            page.wait_for_selector("#wizard[data-code-cache]", state="attached", timeout=60000)
             page.add_script_tag(content=ANSWER_DRIVER)
             setup = page.evaluate("() => window.__answerBench.setup()")
             if setup.get("error"):

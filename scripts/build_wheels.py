@@ -72,7 +72,9 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # phone's round-trip times a dozen module requests delayed the engine's start (scripts/bench.py).
 PAGE_ENTRY, PAGE_BUNDLE = "main.js", "wizard.js"
 COPIED_SCRIPTS = {"worker.js", "code-cache-worker.js"}  # classic Web Worker scripts, loaded by their own URLs
-NOT_SERVED = {"sw.js", "package.json"}  # sw.js is served from the site root (below); package.json tells Node the files are modules
+# sw.js is served from the site root (below), wasm-early.js is written into the wizard pages
+# (hooks/wizard_assets.py); package.json tells Node the files are modules.
+NOT_SERVED = {"sw.js", "wasm-early.js", "package.json"}
 # wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
 PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]
 

@@ -7,9 +7,10 @@
 // ({"error": "runtime_unavailable" | "internal_error", "detail"}) when the runtime fails or a reply cannot
 // be read.
 //
-// `after` (a Promise) delays the start: the worker and the .wasm download begin when it settles. Requests
-// made before then wait in a queue.
-export function startEngine({ assets, app, manifest, after = Promise.resolve() }) {
+// `after` (a Promise) delays the start: the worker and the .wasm compile begin when it settles. Requests
+// made before then wait in a queue. `earlyWasm`: a Promise of the .wasm's Response that the page started
+// before this module ran (wasm-early.js), compiled instead of a second download.
+export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null }) {
   const listeners = { progress: [], ready: [], failed: [] };
   const pending = new Map();
   let nextId = 1;
@@ -32,10 +33,15 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve() }
     }
     if (worker && typeof WebAssembly.compileStreaming === "function") {
       const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
-      const download = () => fetch(wasmUrl).then((r) => {
-        if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
-        return r;
-      });
+      let early = earlyWasm; // the first download only: the fallback below downloads again
+      const download = () => {
+        const response = early || fetch(wasmUrl);
+        early = null;
+        return response.then((r) => {
+          if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
+          return r;
+        });
+      };
       compiled = WebAssembly.compileStreaming(download()).catch((error) => {
         // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
         if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;
