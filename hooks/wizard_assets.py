@@ -30,7 +30,7 @@ from urllib.parse import quote, urljoin, urlsplit
 from mkdocs.plugins import event_priority
 
 ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
-EARLY_WASM = Path(__file__).resolve().parent.parent / "web" / "wasm-early.js"  # written into the wizard pages"
+EARLY_WASM = Path(__file__).resolve().parent.parent / "web" / "wasm-early.js"  # written into the wizard pages
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
