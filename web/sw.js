@@ -94,9 +94,11 @@ async function fromCache(request, url) {
   }
 }
 
-// Which build this worker is (asked by web/sw-register.js and tests/browser/test_offline.py).
+// Which build this worker is (asked by web/sw-register.js and tests/browser/test_offline.py); and, for a
+// worker left waiting after its install's skipWaiting(), the page's request to take over (web/sw-register.js).
 self.addEventListener("message", (event) => {
   if (event.data === "version" && event.ports[0]) event.ports[0].postMessage({ version: VERSION, revision: REVISION });
+  else if (event.data === "skip-waiting") event.waitUntil(self.skipWaiting());
 });
 
 // The .wasm from the HTTP cache, where its compiled code is (see the top); `only-if-cached`: never the network.

@@ -1,0 +1,81 @@
+// A new build's service worker left waiting after its install's skipWaiting() is asked to take over.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { askWaitingWorkerToTakeOver, TAKE_OVER_CHECKS } from "../../web/sw-register.js";
+
+class FakeWorker extends EventTarget {
+  constructor(state) { super(); this.state = state; this.messages = []; }
+  postMessage(message) { this.messages.push(message); }
+  becomes(state) { this.state = state; this.dispatchEvent(new Event("statechange")); }
+}
+
+class FakeRegistration extends EventTarget {
+  constructor({ waiting = null, installing = null } = {}) { super(); this.waiting = waiting; this.installing = installing; }
+  updateFound(worker) { this.installing = worker; this.dispatchEvent(new Event("updatefound")); }
+  installed(worker) { this.installing = null; this.waiting = worker; worker.becomes("installed"); }
+  activated(worker) { this.waiting = null; worker.becomes("activating"); }
+}
+
+// Timers the test runs by hand: run() fires what is due, in order.
+function manualTimers() {
+  const due = [];
+  return { setTimeout: (callback, ms) => due.push({ callback, ms }), run() { const now = due.splice(0); now.forEach((t) => t.callback()); return now; } };
+}
+
+test("a worker found waiting when the page loads is asked at once to take over", () => {
+  const waiting = new FakeWorker("installed");
+  askWaitingWorkerToTakeOver(new FakeRegistration({ waiting }), TAKE_OVER_CHECKS, manualTimers());
+  assert.deepEqual(waiting.messages, ["skip-waiting"]);
+});
+
+test("a new worker that takes over by itself is never asked", () => {
+  const registration = new FakeRegistration();
+  const timers = manualTimers();
+  askWaitingWorkerToTakeOver(registration, TAKE_OVER_CHECKS, timers);
+  const worker = new FakeWorker("installing");
+  registration.updateFound(worker);
+  registration.installed(worker);
+  registration.activated(worker);
+  const fired = timers.run();
+  assert.equal(fired.length, 1, "one check, after the wait");
+  assert.deepEqual(worker.messages, []);
+  assert.equal(timers.run().length, 0, "and no more checks");
+});
+
+test("a new worker still waiting is asked every few seconds, a bounded number of times", () => {
+  const registration = new FakeRegistration();
+  const timers = manualTimers();
+  askWaitingWorkerToTakeOver(registration, { every: 2000, times: 3 }, timers);
+  const worker = new FakeWorker("installing");
+  registration.updateFound(worker);
+  registration.installed(worker);
+  const waits = [];
+  for (let fired = timers.run(); fired.length; fired = timers.run()) waits.push(...fired.map((t) => t.ms));
+  assert.deepEqual(worker.messages, ["skip-waiting", "skip-waiting", "skip-waiting"]);
+  assert.deepEqual(waits, [2000, 2000, 2000, 2000], "the first check, then one after each request");
+});
+
+test("asking stops once the worker has taken over", () => {
+  const registration = new FakeRegistration();
+  const timers = manualTimers();
+  askWaitingWorkerToTakeOver(registration, TAKE_OVER_CHECKS, timers);
+  const worker = new FakeWorker("installing");
+  registration.updateFound(worker);
+  registration.installed(worker);
+  timers.run();
+  assert.deepEqual(worker.messages, ["skip-waiting"]);
+  registration.activated(worker);
+  timers.run();
+  assert.deepEqual(worker.messages, ["skip-waiting"]);
+  assert.equal(timers.run().length, 0);
+});
+
+test("an update already installing when the page registers is watched too", () => {
+  const worker = new FakeWorker("installing");
+  const registration = new FakeRegistration({ installing: worker });
+  const timers = manualTimers();
+  askWaitingWorkerToTakeOver(registration, TAKE_OVER_CHECKS, timers);
+  registration.installed(worker);
+  timers.run();
+  assert.deepEqual(worker.messages, ["skip-waiting"]);
+});
