@@ -22,6 +22,17 @@ function manualTimers() {
   return { setTimeout: (callback, ms) => due.push({ callback, ms }), run() { const now = due.splice(0); now.forEach((t) => t.callback()); return now; } };
 }
 
+// A page watching its registration, and a new build's worker that the browser found and installed.
+function installedUpdate(checks = TAKE_OVER_CHECKS) {
+  const registration = new FakeRegistration();
+  const timers = manualTimers();
+  askWaitingWorkerToTakeOver(registration, checks, timers);
+  const worker = new FakeWorker("installing");
+  registration.updateFound(worker);
+  registration.installed(worker);
+  return { registration, timers, worker };
+}
+
 test("a worker found waiting when the page loads is asked at once to take over", () => {
   const waiting = new FakeWorker("installed");
   askWaitingWorkerToTakeOver(new FakeRegistration({ waiting }), TAKE_OVER_CHECKS, manualTimers());
@@ -29,12 +40,7 @@ test("a worker found waiting when the page loads is asked at once to take over",
 });
 
 test("a new worker that takes over by itself is never asked", () => {
-  const registration = new FakeRegistration();
-  const timers = manualTimers();
-  askWaitingWorkerToTakeOver(registration, TAKE_OVER_CHECKS, timers);
-  const worker = new FakeWorker("installing");
-  registration.updateFound(worker);
-  registration.installed(worker);
+  const { registration, timers, worker } = installedUpdate();
   registration.activated(worker);
   const fired = timers.run();
   assert.equal(fired.length, 1, "one check, after the wait");
@@ -43,12 +49,7 @@ test("a new worker that takes over by itself is never asked", () => {
 });
 
 test("a new worker still waiting is asked every few seconds, a bounded number of times", () => {
-  const registration = new FakeRegistration();
-  const timers = manualTimers();
-  askWaitingWorkerToTakeOver(registration, { every: 2000, times: 3 }, timers);
-  const worker = new FakeWorker("installing");
-  registration.updateFound(worker);
-  registration.installed(worker);
+  const { timers, worker } = installedUpdate({ every: 2000, times: 3 });
   const waits = [];
   for (let fired = timers.run(); fired.length; fired = timers.run()) waits.push(...fired.map((t) => t.ms));
   assert.deepEqual(worker.messages, ["skip-waiting", "skip-waiting", "skip-waiting"]);
@@ -56,12 +57,7 @@ test("a new worker still waiting is asked every few seconds, a bounded number of
 });
 
 test("asking stops once the worker has taken over", () => {
-  const registration = new FakeRegistration();
-  const timers = manualTimers();
-  askWaitingWorkerToTakeOver(registration, TAKE_OVER_CHECKS, timers);
-  const worker = new FakeWorker("installing");
-  registration.updateFound(worker);
-  registration.installed(worker);
+  const { registration, timers, worker } = installedUpdate();
   timers.run();
   assert.deepEqual(worker.messages, ["skip-waiting"]);
   registration.activated(worker);
