@@ -31,10 +31,11 @@ async function alignScopes(registrations) {
 
 // Chromium can leave a new build's worker waiting although its install called skipWaiting(): in Chromium 156,
 // about 1 update in 4 in tests/browser/test_offline.py, more often when the visit before was left while the
-// old worker answered the code-cache warm-up (web/code-cache.js). The old build then keeps its scope until Chromium gives up on it (5 minutes) or the browser closes.
-// Asking the waiting worker to skip waiting once more makes it take over (web/sw.js, "skip-waiting"). So a
-// worker found waiting when the page loads is asked at once, and a new one still waiting `every` ms after its
-// install is asked again every `every` ms, `times` times at most. A worker that takes over by itself is never asked.
+// old worker answered the code-cache warm-up (web/code-cache.js). The old build then keeps its scope until
+// Chromium gives up on it (5 minutes) or the browser closes. Asking the waiting worker to skip waiting once
+// more makes it take over (web/sw.js, "skip-waiting"). So a worker found waiting when the page loads is asked
+// at once, and a new one still waiting `every` ms after its install is asked again every `every` ms, `times`
+// times at most. A worker that takes over by itself is never asked.
 export const TAKE_OVER_CHECKS = { every: 2000, times: 10 };
 
 export function askWaitingWorkerToTakeOver(registration, { every, times } = TAKE_OVER_CHECKS, timers = globalThis) {
