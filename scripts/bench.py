@@ -685,6 +685,10 @@ def _kib(value: float) -> str:
     return f"{value / 1024:.0f} KiB"
 
 
+def _ratio(ratio: float | None) -> str:
+    return f"{ratio:.2f}×" if ratio else "—"
+
+
 def _met(ok: bool | None) -> str:
     return "—" if ok is None else ("yes" if ok else "**no**")
 
@@ -709,12 +713,12 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"| Wizard ready: navigation → first verdict computable, {temp} | {_ms(f[f'verdict_{temp}'])} | "
                 f"bare boot of stock Pyodide 0.25.1, main thread {_ms(f[f'bare_{temp}'])} | "
-                f"{'%.2f×' % ratio if ratio else '—'} | ≤ {goal}× | {_met(ratio <= goal if ratio else None)} |")
+                f"{_ratio(ratio)} | ≤ {goal}× | {_met(ratio <= goal if ratio else None)} |")
     if f.get("repeat", {}).get("n"):
         ratio = f.get("repeat_ratio")
         lines.append(
             f"| Repeat visit through the service worker: navigation → first verdict | {_ms(f['repeat'])} | "
-            f"bare warm boot {_ms(f.get('bare_warm', {}))} | {'%.2f×' % ratio if ratio else '—'} | "
+            f"bare warm boot {_ms(f.get('bare_warm', {}))} | {_ratio(ratio)} | "
             f"≤ {t['repeat_ratio']}× | {_met(ratio <= t['repeat_ratio'] if ratio else None)} |")
         requests = f["repeat_requests"]
         lines.append(
@@ -733,7 +737,7 @@ def markdown(results: dict) -> str:
         lines.append(
             f"| Repeat visit in a new browser process (the reader's next day): navigation → first verdict, visit 2 / "
             f"visit 3 | {_ms(fresh['wizard_2'])} / {_ms(fresh.get('wizard_3', {}))} | bare stock boot, visit 2 in a new "
-            f"process {_ms(fresh.get('bare_2', {}))} | {'%.2f×' % ratio if ratio else '—'} | (information) | — |")
+            f"process {_ms(fresh.get('bare_2', {}))} | {_ratio(ratio)} | (information) | — |")
     for network, entry in f.get("networks", {}).items():
         if entry.get("wizard", {}).get("n") and entry.get("bare", {}).get("n"):
             ratio = entry["ratio"]
@@ -756,7 +760,7 @@ def markdown(results: dict) -> str:
             ratio = form["median"] / f[f"bare_{temp}"]["median"] if form.get("n") else None
             lines.append(
                 f"| Wizard: navigation → form usable, {temp} | {_ms(form)} | bare boot {_ms(f[f'bare_{temp}'])} | "
-                f"{'%.2f×' % ratio if ratio else '—'} | ≤ {t['form_usable_ms']} ms | "
+                f"{_ratio(ratio)} | ≤ {t['form_usable_ms']} ms | "
                 f"{_met(form['median'] <= t['form_usable_ms'] if form.get('n') else None)} |")
     for temp in ("cold", "warm"):
         worker, verdict = f.get(f"bare_worker_{temp}", {}), f.get(f"verdict_{temp}", {})
@@ -807,7 +811,7 @@ def markdown(results: dict) -> str:
             met = _met(ratio <= t["weight_ratio"]) if kind in ("procedure", "faq") else "—"
             name = "vanilla Material page, same theme settings" if key == "vanilla" else f"{kind} ({key.split('_')[1]}) `{w['url']}`"
             lines.append(f"| {name} | {w['requests']['median']:.0f} | {_kib(w['decoded']['median'])} | "
-                         f"{_kib(w['transferred']['median'])} | {'%.2f×' % ratio if ratio and key != 'vanilla' else '—'} "
+                         f"{_kib(w['transferred']['median'])} | {_ratio(ratio if key != 'vanilla' else None)} "
                          f"| {target} | {met} |")
     if results["notes"]:
         lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
