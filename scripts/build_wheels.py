@@ -28,18 +28,16 @@ tests/cases/*.json (check and explain) in the stock runtime under Node with the 
 and reports sys.modules; the modules that came from python_stdlib.zip are kept (build/wizard-cache/stdlib-*/
 kept.json). tests/site/test_runtime_set.py runs the table again in the built set.
 
-The Pyodide version is read from package.json (one place). Python files are compiled with
-`pyodide py-compile` from pyodide-build of the same version, installed in its own venv
-(build/.pyodide-venv) because its dependencies differ from the site's. The compiling Python's minor
-version must equal the runtime's (checked). A second run with nothing changed only compares hashes.
+The Pyodide version is read from package.json (one place). Python files are compiled to .pyc by the
+runtime's own CPython, in Pyodide under Node (scripts/pyodide_compile.cjs running scripts/runtime_compile.py),
+so the bytecode matches the browser's Python whatever Python runs this build, and the same sources give the
+same bytes (hash-based .pyc, fixed zip times). A second run with nothing changed only compares hashes.
 
 Usage: python scripts/build_wheels.py [--force]
 """
 from __future__ import annotations
 
-import ast
 import hashlib
-import inspect
 import json
 import os
 import re
@@ -54,7 +52,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "wizard-assets"
 CACHE = ROOT / "build" / "wizard-cache"
-PYODIDE_VENV = ROOT / "build" / ".pyodide-venv"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 WEB = ROOT / "web"
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -62,6 +59,8 @@ from precompress import precompress  # noqa: E402  (the site's and the assets' o
 
 sys.path.pop(0)
 NODE_RUNNER = ROOT / "scripts" / "pyodide_node.cjs"
+NODE_COMPILER = ROOT / "scripts" / "pyodide_compile.cjs"
+RUNTIME_COMPILER = ROOT / "scripts" / "runtime_compile.py"
 CASES = ROOT / "tests" / "cases"
 # Runtime files copied as they are from npm `pyodide`; python_stdlib.zip and pyodide-lock.json are made here.
 # pyodide.js.map is fetched only by developer tools; shipping it keeps pyodide.js's sourceMappingURL valid.
@@ -75,8 +74,6 @@ COPIED_SCRIPTS = {"worker.js", "code-cache-worker.js"}  # classic Web Worker scr
 # sw.js is served from the site root (below), wasm-early.js is written into the wizard pages
 # (hooks/wizard_assets.py); package.json tells Node the files are modules.
 NOT_SERVED = {"sw.js", "wasm-early.js", "package.json"}
-# wheel<0.42: pyodide-build 0.25.x imports wheel internals removed in 0.42.
-PYODIDE_BUILD_EXTRA_PINS = ["wheel==0.41.3", "setuptools==65.5.0"]
 
 
 class BuildError(Exception):
@@ -125,15 +122,9 @@ def pyodide_version() -> str:
     return version
 
 
-def runtime_python(version: str) -> str:
-    lock = json.loads((NODE_PYODIDE / "pyodide-lock.json").read_text())
-    python = lock["info"]["python"]
-    mine = f"{sys.version_info.major}.{sys.version_info.minor}"
-    if ".".join(python.split(".")[:2]) != mine:
-        raise BuildError(f"Pyodide {version} runs Python {python} but this is Python {mine}: the wheels are "
-                         f"compiled for this interpreter's minor version, so run the build with Python "
-                         f"{'.'.join(python.split('.')[:2])}")
-    return python
+def runtime_python() -> str:
+    """The Python version of the Pyodide runtime (its lock file's "info")."""
+    return json.loads((NODE_PYODIDE / "pyodide-lock.json").read_text())["info"]["python"]
 
 
 def runtime_dependencies() -> list[tuple[str, str]]:
@@ -147,52 +138,18 @@ def runtime_dependencies() -> list[tuple[str, str]]:
     return pins
 
 
-def pyodide_cli(version: str) -> Path:
-    """The `pyodide` command from pyodide-build==version, in its own venv (created once)."""
-    pins = [f"pyodide-build=={version}", *PYODIDE_BUILD_EXTRA_PINS]
-    marker = PYODIDE_VENV / "pins.txt"
-    cli = PYODIDE_VENV / "bin" / "pyodide"
-    if cli.exists() and marker.exists() and marker.read_text() == "\n".join(pins):
-        return cli
-    print(f"wizard assets: creating {PYODIDE_VENV.relative_to(ROOT)} with {' '.join(pins)} (once)")
-    shutil.rmtree(PYODIDE_VENV, ignore_errors=True)
-    run([sys.executable, "-m", "venv", str(PYODIDE_VENV)], "creating the pyodide-build venv")
-    run([str(PYODIDE_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", *pins],
-        "installing pyodide-build (needs PyPI)")
-    marker.write_text("\n".join(pins))
-    return cli
-
-
 # Every .pyc is compiled without column positions (PEP 657: PYTHONNODEBUGRANGES): tracebacks keep their line
 # numbers and lose only the ^^^ markers under the failing expression. The column tables compress badly:
 # without them the standard library's brotli size fell by a quarter (905 -> 678 KB, measured on the kept list).
 COMPILE_ENV = {"PYTHONNODEBUGRANGES": "1"}
 COMPILE_KEY = json.dumps(COMPILE_ENV, sort_keys=True)  # part of every compiled file's cache key
-COMPILE_TAG = hashlib.sha256(COMPILE_KEY.encode()).hexdigest()[:8]  # the same, short, in cache folder names
 
 
-def pyodide_py_compile(cli: Path, target: Path, *options: str) -> None:
-    """`pyodide py-compile` of a wheel or zip, in place or beside it, with COMPILE_ENV."""
-    run([str(cli), "py-compile", "--silent", *options, str(target)], f"pyodide py-compile {target.name}",
-        env={**os.environ, **COMPILE_ENV})
-
-
-def py_compile(cli: Path, wheel: Path) -> Path:
-    """Run `pyodide py-compile` on a wheel; returns the compiled wheel (tagged cp3XX)."""
-    before = set(wheel.parent.glob("*.whl"))
-    pyodide_py_compile(cli, wheel)
-    after = set(wheel.parent.glob("*.whl")) - (before - {wheel})
-    compiled = [p for p in after if p.exists() and "-cp3" in p.name]
-    if len(compiled) != 1:
-        raise BuildError(f"pyodide py-compile left no single compiled wheel next to {wheel.name}")
-    return compiled[0]
-
-
-def build_wizard_wheel(cli: Path) -> Path:
-    """Wheel of the `wizard` package, rebuilt only when wizard/** or pyproject.toml changed."""
+def build_wizard_wheel() -> Path:
+    """Wheel of the `wizard` package (sources), rebuilt only when wizard/** or pyproject.toml changed."""
     key = tree_hash([ROOT / "wizard", ROOT / "pyproject.toml"])[:16]
-    done = CACHE / f"wizard-{key}-{COMPILE_TAG}"
-    existing = list(done.glob("*-cp3*.whl")) if done.exists() else []
+    done = CACHE / f"wizard-{key}"
+    existing = list(done.glob("*.whl")) if done.exists() else []
     if existing:
         return existing[0]
     if not (ROOT / "wizard" / "__init__.py").exists():
@@ -206,19 +163,19 @@ def build_wizard_wheel(cli: Path) -> Path:
         shutil.copy2(ROOT / "pyproject.toml", src)
         (src / "README.md").write_text((ROOT / "README.md").read_text() if (ROOT / "README.md").exists() else "")
         shutil.copytree(ROOT / "wizard", src / "wizard", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        python = str(PYODIDE_VENV / "bin" / "python")  # has setuptools + wheel pinned: no build isolation needed
-        run([python, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(done), str(src)],
+        # pip builds it with the [build-system] of pyproject.toml, installed in an isolated environment (PyPI).
+        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(done), str(src)],
             "building the wizard wheel")
     wheels = list(done.glob("*.whl"))
     if len(wheels) != 1:
         raise BuildError(f"expected one wizard wheel in {done}, found {[w.name for w in wheels]}")
-    return py_compile(cli, wheels[0])
+    return wheels[0]
 
 
-def fetch_dependency(cli: Path, name: str, version: str) -> Path:
-    """The pure-Python wheel of one pinned run-time dependency from PyPI, py-compiled (cached)."""
-    done = CACHE / f"{name}-{version}-{COMPILE_TAG}"
-    existing = list(done.glob("*-cp3*.whl")) if done.exists() else []
+def fetch_dependency(name: str, version: str) -> Path:
+    """The pure-Python wheel of one pinned run-time dependency from PyPI (cached)."""
+    done = CACHE / f"{name}-{version}"
+    existing = list(done.glob("*.whl")) if done.exists() else []
     if existing:
         return existing[0]
     shutil.rmtree(done, ignore_errors=True)
@@ -228,7 +185,7 @@ def fetch_dependency(cli: Path, name: str, version: str) -> Path:
     wheels = list(done.glob("*.whl"))
     if len(wheels) != 1:
         raise BuildError(f"pip download gave {[w.name for w in wheels]} for {name}=={version}")
-    return py_compile(cli, wheels[0])
+    return wheels[0]
 
 
 def table_cases() -> list[list[str]]:
@@ -266,7 +223,7 @@ def stdlib_kept(wheels: list[Path]) -> list[str]:
     if cached.exists():
         return json.loads(cached.read_text())
     result = run_in_node(NODE_PYODIDE, wheels)
-    prefix = f"/lib/python{''.join(runtime_python('').split('.')[:2])}.zip/"
+    prefix = f"/lib/python{''.join(runtime_python().split('.')[:2])}.zip/"
     files = sorted({path[len(prefix):] for path in result["modules"].values() if path and path.startswith(prefix)})
     with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock:
         names = set(stock.namelist())
@@ -282,53 +239,51 @@ def stdlib_kept(wheels: list[Path]) -> list[str]:
 KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
 
 
-def strip_docstrings(source: bytes) -> bytes:
-    """The source with each module, class and function docstring replaced by ``...`` (an expression statement
-    the compiler drops), keeping every other line where it was, so line numbers in tracebacks stay right.
-
-    >>> strip_docstrings(b"def f():\\n    'Doc.'\\n    return 1\\n")
-    b'def f():\\n    ...\\n    return 1\\n'
-    """
-    tree = ast.parse(source)
-    spans = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-                spans.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset))
-    lines = source.splitlines(keepends=True)
-    for start, start_col, end, end_col in sorted(spans, reverse=True):  # col offsets are UTF-8 byte offsets
-        head, tail = lines[start - 1][:start_col], lines[end - 1][end_col:]
-        lines[start - 1:end] = [head + b"..." + tail] + [b"\n"] * (end - start)
-    return b"".join(lines)
+def compile_in_runtime(source: Path, output: Path, strip: list[str]) -> dict:
+    """source (a zip of .py files and package data) compiled to output by the runtime's own CPython
+    (scripts/pyodide_compile.cjs), the docstrings of the files named in strip dropped; returns its report."""
+    node = shutil.which("node")
+    if not node:
+        raise BuildError("node is not on PATH (Node 20 runs Pyodide to compile the Python files)")
+    with tempfile.TemporaryDirectory() as tmp:
+        request = Path(tmp) / "request.json"
+        request.write_text(json.dumps({"runtime": str(NODE_PYODIDE), "source": str(source), "output": str(output),
+                                       "strip_docstrings": strip, "env": COMPILE_ENV}))
+        result = subprocess.run([node, str(NODE_COMPILER), str(request)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"compiling the Python files in Pyodide under Node failed:\n{result.stderr[-3000:]}")
+    report = json.loads(result.stdout)
+    if report["debug_ranges"]:
+        raise BuildError(f"the runtime did not take {COMPILE_ENV}: the .pyc files would keep their column tables")
+    return report
 
 
-def reduced_stdlib(cli: Path, wheels: list[Path]) -> tuple[Path, int]:
-    """python_stdlib.zip with only the kept modules, plus the two packages of the wheels; all .pyc, stored.
+def reduced_stdlib(wheels: list[Path]) -> tuple[Path, int]:
+    """python_stdlib.zip with only the kept modules, plus the packages of the wheels; all .pyc, stored.
 
     Returns (zip path, number of standard-library modules kept)."""
     kept = stdlib_kept(wheels)
     key = hashlib.sha256(json.dumps(kept).encode() + "".join(sha256(w) for w in wheels).encode()
-                         + inspect.getsource(strip_docstrings).encode() + COMPILE_KEY.encode()).hexdigest()[:16]
+                         + sha256(NODE_PYODIDE / STDLIB_ZIP).encode() + sha256(NODE_PYODIDE / "pyodide.asm.wasm").encode()
+                         + (RUNTIME_COMPILER.read_bytes() + NODE_COMPILER.read_bytes()) + COMPILE_KEY.encode()).hexdigest()[:16]
     done = CACHE / f"stdlib-zip-{key}" / STDLIB_ZIP
     if not done.exists():
         shutil.rmtree(done.parent, ignore_errors=True)
         done.parent.mkdir(parents=True)
-        with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock, zipfile.ZipFile(done, "w", zipfile.ZIP_STORED) as out:
-            for name in kept:  # docstrings are 15 % of the compiled bytes and nothing here reads them
-                source = stock.read(name)
-                if not name.startswith(KEEP_DOCSTRINGS):
-                    source = strip_docstrings(source)
-                out.writestr(stock.getinfo(name), source, compress_type=zipfile.ZIP_STORED)
-        pyodide_py_compile(cli, done, "--compression-level", "0")
-        # The engine and its dependencies in the same file (one request instead of two wheels); their
-        # packages only: nothing reads the wheels' metadata.
-        with zipfile.ZipFile(done, "a", zipfile.ZIP_STORED) as out:
+        sources = done.parent / "sources.zip"
+        with zipfile.ZipFile(NODE_PYODIDE / STDLIB_ZIP) as stock, zipfile.ZipFile(sources, "w", zipfile.ZIP_STORED) as out:
+            for name in kept:
+                out.writestr(name, stock.read(name))
+            # The engine and its dependencies in the same file (one request instead of two wheels); their
+            # packages only: nothing reads the wheels' metadata.
             for wheel in wheels:
                 with zipfile.ZipFile(wheel) as whl:
                     for info in whl.infolist():
                         if ".dist-info/" not in info.filename and not info.is_dir():
-                            out.writestr(info.filename, whl.read(info), compress_type=zipfile.ZIP_STORED)
+                            out.writestr(info.filename, whl.read(info))
+        # docstrings are 15 % of the compiled standard library and nothing here reads them
+        compile_in_runtime(sources, done, [name for name in kept if not name.startswith(KEEP_DOCSTRINGS)])
+        sources.unlink()
     with zipfile.ZipFile(done) as check:
         names = check.namelist()
     if any(n.endswith(".py") for n in names) or any(i.compress_type != zipfile.ZIP_STORED for i in check.infolist()):
@@ -392,12 +347,11 @@ def service_worker(version: str, files: list[str]) -> str:
 
 def build(force: bool = False) -> dict:
     version = pyodide_version()
-    python = runtime_python(version)
+    python = runtime_python()
     if force:
         shutil.rmtree(CACHE, ignore_errors=True)
-    cli = pyodide_cli(version)
-    wheels = [build_wizard_wheel(cli), *(fetch_dependency(cli, name, version) for name, version in runtime_dependencies())]
-    stdlib, stdlib_modules = reduced_stdlib(cli, wheels)
+    wheels = [build_wizard_wheel(), *(fetch_dependency(name, version) for name, version in runtime_dependencies())]
+    stdlib, stdlib_modules = reduced_stdlib(wheels)
     data_version = rule_data_version()
     lock = CACHE / "pyodide-lock.json"
     if not lock.exists() or lock.read_bytes() != trimmed_lock():

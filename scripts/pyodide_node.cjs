@@ -11,9 +11,11 @@
  * Usage: node scripts/pyodide_node.cjs REQUEST.json > RESULT.json
  *   REQUEST: {"runtime": dir with pyodide.js/.asm.js/.asm.wasm, "stdlib": zip path or null (runtime's own),
  *             "lock": lock file path or null, "wheels": [wheel paths to put on sys.path],
- *             "cases": [[name, hex of the bytes fed to `python -m wizard check -`], ...]}
+ *             "cases": [[name, hex of the bytes fed to `python -m wizard check -`], ...],
+ *             "pyc_positions": [.pyc names in python_stdlib.zip to inspect] (optional)}
  *   RESULT:  {"check": {name: [exit code, JSON text]}, "explain": {name: [exit code, JSON text]},
- *             "modules": {module name: file or null}, "rule_data_version": "…"}
+ *             "modules": {module name: file or null}, "rule_data_version": "…",
+ *             "pyc_positions": {name: {"lines": any line numbers, "columns": any column positions}}}
  * Each case goes through the same call as web/worker.js: wizard.cli.respond(bytes), for check and explain. A Python exception is also raised into JavaScript once, so the
  * modules Pyodide needs to report an error are in the kept list.
  */
@@ -62,6 +64,19 @@ async function main() {
   }
   result.modules = JSON.parse(py.runPython(
     "import json, sys; json.dumps({name: getattr(m, '__file__', None) for name, m in list(sys.modules.items())})"));
+  if (request.pyc_positions) {
+    // Read by the runtime's own Python: a .pyc's code objects are specific to the Python that wrote them.
+    py.globals.set("_names", py.toPy(request.pyc_positions));
+    result.pyc_positions = JSON.parse(py.runPython(`
+import json, marshal, sys, zipfile
+def _positions(name):
+    with zipfile.ZipFile(f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip") as stdlib:
+        code = marshal.loads(stdlib.read(name)[16:])  # after the 16-byte .pyc header
+    found = [p for c in [code, *[k for k in code.co_consts if hasattr(k, "co_positions")]] for p in c.co_positions()]
+    return {"lines": any(line for line, _, _, _ in found),
+            "columns": any(col is not None or end is not None for _, _, col, end in found)}
+json.dumps({name: _positions(name) for name in _names})`));
+  }
   process.stdout.write(JSON.stringify(result));
 }
 
