@@ -10,7 +10,9 @@
  *       {"error": "invalid_case", "field": "answers.realname_l4", "message": {"zh": "…", "en": "…"}}.
  *       (A runtime that cannot load rejects with {"error": "runtime_unavailable", "detail": "…"}.)
  *   window.registrationWizard.explain(caseObject) -> Promise of wizard.explain(case) (same rejection)
- *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion} once the engine can answer
+ *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion, start} once the engine can answer
+ *       (start: "snapshot" when it was restored from the memory snapshot of an earlier visit, else "fresh" or
+ *       "fresh-after-bad-snapshot"; engine-snapshot.js)
  *   window.registrationWizard.questions -> Promise of questions.json
  */
 import { startEngine } from "./engine-client.js";

@@ -9,9 +9,11 @@
 //
 // `after` (a Promise) delays the start: the worker and the .wasm compile begin when it settles. Requests
 // made before then wait in a queue. `earlyWasm`: a Promise of the .wasm's Response that the page started
-// before this module ran (wasm-early.js), compiled instead of a second download.
-export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null }) {
-  const listeners = { progress: [], ready: [], failed: [] };
+// before this module ran (wasm-early.js), compiled instead of a second download. `snapshot: "make"`: a
+// throwaway worker that saves the engine's memory snapshot and reports it ("snapshot" listeners) instead of
+// answering (engine-snapshot.js).
+export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null, snapshot = null }) {
+  const listeners = { progress: [], ready: [], failed: [], snapshot: [] };
   const pending = new Map();
   let nextId = 1;
   let bootError = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" ? null : "no-webassembly";
@@ -79,7 +81,7 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
 
   function listen() {
     manifest.then((data) => {
-      worker.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled });
+      worker.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled, makeSnapshot: snapshot === "make" });
       if (compiled) {
         compiled.then((module) => worker.postMessage({ type: "wasm", module }), (error) => {
           const reason = String(error && error.message || error);
@@ -95,11 +97,12 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
       if (m.type === "ready") {
         isReady = true;
         performance.mark("wizard-engine-ready");
-        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion };
+        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion, start: m.start };
         resolveReady(info);
         listeners.ready.forEach((f) => f(info));
       }
       if (m.type === "failed") fail(m.reason);
+      if (m.type === "snapshot-saved" || m.type === "snapshot-failed") listeners.snapshot.forEach((f) => f(m));
     };
     worker.onerror = (event) => { event.preventDefault(); fail(event.message || "worker error"); };
   }
@@ -117,6 +120,7 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
   return {
     request, ready,
     on: (event, f) => listeners[event].push(f),
+    terminate: () => { if (worker) worker.terminate(); },
     isReady: () => isReady,
     bootError: () => bootError,
     sinceProgress: () => performance.now() - lastProgress,

@@ -17,6 +17,8 @@ import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
 import { buildOf, registerServiceWorker } from "./sw-register.js";
 import { controller, idle, loadInWorker, warmCodeCache } from "./code-cache.js";
+import { makeInWorker, saveEngineSnapshot } from "./engine-snapshot.js";
+import { startEngine } from "./engine-client.js";
 
 const status = root.querySelector(".wizard-status");
 const fallback = root.querySelector(".wizard-fallback");
@@ -38,13 +40,24 @@ registerServiceWorker(new URL("../../", ASSETS), () => textsP.then((T) => { // A
 }, () => {}));
 
 // Once per asset version, after the engine is ready: the browser's code cache for the engine's 1.1 MB script
-// (code-cache.js says why). What happened is left in data-code-cache (read by the tests and the benchmark).
+// (code-cache.js says why), then the engine's memory snapshot for the next visits (engine-snapshot.js). What
+// happened is left in data-code-cache and data-engine-snapshot (read by the tests and the benchmark).
+const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
+const controllerBuild = () => controller(navigator.serviceWorker).then((worker) => worker && buildOf(worker));
 engine.ready.then(idle).then(() => manifestP).then((manifest) => warmCodeCache({
   version: manifest.version,
-  controllerBuild: () => controller(navigator.serviceWorker).then((worker) => worker && buildOf(worker)),
+  controllerBuild,
   load: () => loadInWorker(new URL("code-cache-worker.js", APP)),
-  storage: (() => { try { return window.localStorage; } catch (e) { return null; } })(),
-})).then((outcome) => root.setAttribute("data-code-cache", outcome), () => {});
+  storage,
+}).then((outcome) => root.setAttribute("data-code-cache", outcome))
+  .then(idle).then(() => engine.ready).then((info) => saveEngineSnapshot({
+    version: manifest.version,
+    started: info.start,
+    controllerBuild,
+    make: () => makeInWorker(startEngine, { assets: ASSETS, app: APP, manifest: manifestP }),
+    storage,
+    hasCacheStorage: typeof caches !== "undefined",
+  })).then((outcome) => root.setAttribute("data-engine-snapshot", outcome))).catch(() => {});
 
 let texts = null;
 Promise.all([questionsP, textsP, manifestP]).then(([Q, T, manifest]) => {

@@ -37,6 +37,7 @@ const ROOT = new URL("./", self.location.href).href;
 const ASSETS = ROOT + "wizard-assets/";
 const PAGES = [ROOT + "wizard/", ROOT + "en/wizard/"];
 const CACHE = "wizard-" + VERSION + "-" + REVISION;
+const SNAPSHOT_CACHE = "wizard-snapshot-" + VERSION; // written by the engine's worker (web/worker.js)
 const CACHED = new Set([...FILES.map((file) => ASSETS + file), ...PAGE_FILES.map((file) => ROOT + file)]);
 
 function isThisVersion(html) {
@@ -77,7 +78,9 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith("wizard-") && name !== CACHE).map((name) => caches.delete(name)));
+    // Also the engine's memory snapshots of other versions (web/worker.js keeps this version's in SNAPSHOT_CACHE).
+    await Promise.all(names.filter((name) => name.startsWith("wizard-") && name !== CACHE && name !== SNAPSHOT_CACHE)
+      .map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });

@@ -9,21 +9,36 @@
  * the 9 MB module again) and posts the WebAssembly.Module here; meanwhile this worker loads pyodide.asm.js,
  * the standard library and any wheels. Wheels go on sys.path as they are (zipimport): no unpacking.
  *
- * Messages in:  {type: "manifest", manifest}                       (sent once by the page, first)
+ * Memory snapshot (Pyodide's `_loadSnapshot` / `_makeSnapshot` options, pinned version): after a first visit the
+ * page starts this script once more, with `makeSnapshot` in its manifest message (web/engine-snapshot.js). That throwaway worker
+ * boots, imports the engine, answers nothing, and saves the interpreter's memory in Cache Storage
+ * ("wizard-snapshot-<version>", one entry). On later visits the engine's worker boots from that snapshot
+ * instead of starting Python and importing the engine again (README, Performance). A snapshot that does not
+ * restore, or restores to another rule data, is deleted and the worker boots the usual way in the same visit.
+ * The snapshot holds no reader's data: it is made in a worker that never receives a case.
+ *
+ * Messages in:  {type: "manifest", manifest, makeSnapshot}         (sent once by the page, first)
  *               {type: "wasm", module} | {type: "wasm", error}     the compiled runtime, or why not
  *                                                                  (no message: the worker compiles it)
  *               {id, type: "check",   json}  -> exactly what `python -m wizard check -` prints
  *               {id, type: "explain", json}  -> wizard.explain(case) or the CLI error object
  *               (both through wizard.cli.respond)
  * Messages out: {type: "progress", stage, file, loaded, total}     while loading
- *               {type: "ready", ms, ruleDataVersion}               once Python and the engine are in
+ *               {type: "ready", ms, ruleDataVersion, start}        once Python and the engine are in; start:
+ *                                                                  "snapshot", "fresh" or "fresh-after-bad-snapshot"
+ *               {type: "snapshot-saved", bytes} | {type: "snapshot-failed", reason}   (with makeSnapshot)
  *               {type: "failed", reason}                           if the runtime cannot load
  *               {id, ok: true, value} | {id, ok: true, text} (explain: the JSON text) | {id, ok: false, error}
  */
 "use strict";
 
-const ASSETS = new URL("../", self.location.href); // .../wizard-assets/
+const ASSETS = new URL("../", self.location.href); // .../wizard-assets/<version>/
 const started = performance.now();
+let makeSnapshot = false; // set by the manifest message (not by a query string: a service worker's answer drops it)
+// One cache per asset version (the snapshot fits only the runtime files and engine it was made with); web/sw.js
+// deletes the other versions' caches when it activates.
+const SNAPSHOT_CACHE = "wizard-snapshot-" + ASSETS.pathname.split("/").filter(Boolean).pop();
+const SNAPSHOT_KEY = new URL("pyodide/memory-snapshot", ASSETS).href;
 let manifest = null;
 let manifestArrived;
 const manifestPromise = new Promise((resolve) => { manifestArrived = resolve; });
@@ -100,7 +115,9 @@ self.fetch = (input, init) => {
 };
 // Pyodide 0.25 instantiates with WebAssembly.instantiateStreaming(fetch(<indexURL>pyodide.asm.wasm), imports)
 // and only logs a failure (then waits for ever): use the page's module for that one response, report failures.
+// A failure here ends the current boot attempt (bootAttempt below) instead of the wait.
 const originalInstantiateStreaming = WebAssembly.instantiateStreaming && WebAssembly.instantiateStreaming.bind(WebAssembly);
+let instantiateFailed = () => {};
 if (typeof WebAssembly === "object") {
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
@@ -111,10 +128,69 @@ if (typeof WebAssembly === "object") {
       }
       return await originalInstantiateStreaming(response, imports);
     } catch (error) {
-      post({ type: "failed", reason: `pyodide.asm.wasm: ${error && error.message || error}` });
+      instantiateFailed(new Error(`pyodide.asm.wasm: ${error && error.message || error}`));
       throw error;
     }
   };
+}
+
+// The snapshot saved by an earlier visit (an ArrayBuffer), or null; read from the start, beside the downloads.
+async function readSnapshot() {
+  try {
+    if (typeof caches === "undefined" || !(await caches.has(SNAPSHOT_CACHE))) return null;
+    const response = await (await caches.open(SNAPSHOT_CACHE)).match(SNAPSHOT_KEY);
+    return response ? await response.arrayBuffer() : null;
+  } catch (error) {
+    return null; // no Cache Storage here (some in-app browsers, private modes): boot the usual way
+  }
+}
+const savedSnapshot = readSnapshot();
+
+// One loadPyodide; rejects when the .wasm cannot be instantiated (Pyodide itself would wait for ever).
+function bootAttempt(extraOptions) {
+  return new Promise((resolve, reject) => {
+    instantiateFailed = reject;
+    loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {}, ...extraOptions })
+      .then(resolve, reject);
+  });
+}
+
+// Python's part of a snapshot: what the engine holds open goes first (wizard.datafiles.release_open_files),
+// and the snapshot is refused while any file is still open: it would be a dead descriptor after the restore.
+const BEFORE_SNAPSHOT = `
+import gc, os, wizard.datafiles
+wizard.datafiles.release_open_files()
+gc.collect()
+def _open_files():
+    found = []
+    for fd in range(3, 256):
+        try:
+            os.fstat(fd)
+            found.append(fd)
+        except OSError:
+            pass
+    return found
+_still_open = _open_files()
+del _open_files
+_still_open
+`;
+
+async function saveSnapshot(py) {
+  const stillOpen = py.runPython(BEFORE_SNAPSHOT).toJs();
+  if (stillOpen.length) throw new Error(`files still open: ${stillOpen.join(", ")}`);
+  py.runPython("del _still_open");
+  const bytes = py.makeMemorySnapshot();
+  // A newer build's service worker may have taken over (and deleted this version's caches) meanwhile: a
+  // snapshot saved now would only take room.
+  const version = SNAPSHOT_CACHE.slice("wizard-snapshot-".length);
+  if (!(await caches.keys()).some((name) => name.startsWith(`wizard-${version}-`))) throw new Error("version replaced");
+  const cache = await caches.open(SNAPSHOT_CACHE);
+  await cache.put(SNAPSHOT_KEY, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  return bytes.length;
+}
+
+function dropSnapshot() {
+  try { caches.delete(SNAPSHOT_CACHE).catch(() => {}); } catch (error) { /* no Cache Storage */ }
 }
 
 let answer = null;
@@ -128,8 +204,23 @@ const ready = (async () => {
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
   await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)
-  const runtime = loadPyodide({ indexURL: new URL("pyodide/", ASSETS).href, stdout: () => {}, stderr: () => {} });
-  const py = await runtime;
+  const snapshot = makeSnapshot ? null : await savedSnapshot;
+  let py = null;
+  let start = "fresh";
+  if (snapshot) {
+    try {
+      py = await bootAttempt({ _loadSnapshot: snapshot });
+      py.runPython(GLUE); // the engine is in the snapshot already: this only binds the glue's names
+      const restored = py.runPython("wizard.RULE_DATA_VERSION");
+      if (restored !== manifest.rule_data_version) throw new Error(`snapshot of rule data ${restored}`);
+      start = "snapshot";
+    } catch (error) {
+      py = null;
+      start = "fresh-after-bad-snapshot";
+      dropSnapshot();
+    }
+  }
+  if (!py) py = await bootAttempt(makeSnapshot ? { _makeSnapshot: true } : {});
   const booted = performance.now();
   post({ type: "progress", stage: "engine", file: "", loaded: 0, total: 0 });
   // The wheels are pure Python: put each .whl file on sys.path and let zipimport read it (no unpacking,
@@ -148,7 +239,15 @@ const ready = (async () => {
   const version = py.runPython("wizard.RULE_DATA_VERSION");
   answer = py.globals.get("_answer");
   const now = performance.now();
-  post({ type: "ready", ms: now - started, ruleDataVersion: version,
+  if (makeSnapshot) {
+    try {
+      post({ type: "snapshot-saved", bytes: await saveSnapshot(py) });
+    } catch (error) {
+      post({ type: "snapshot-failed", reason: String(error && error.message || error) });
+    }
+    return py;
+  }
+  post({ type: "ready", ms: now - started, ruleDataVersion: version, start,
          phases: { runtime: booted - started, wheels: packaged - booted, import: now - packaged } });
   return py;
 })();
@@ -158,6 +257,7 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "manifest") {
     manifest = message.manifest;
+    makeSnapshot = !!message.makeSnapshot;
     if (message.wasmFromPage) wasmFromPage = new Promise((resolve, reject) => { wasmArrived = { resolve, reject }; });
     wheelBytes = Promise.all(manifest.wheels.map((w) => fetch(new URL(w, ASSETS).href).then((response) => {
       if (!response.ok) throw new Error(`${w.split("/").pop()}: HTTP ${response.status}`);

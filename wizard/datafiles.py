@@ -20,6 +20,15 @@ def _root() -> Traversable:
     return resources.files("wizard")
 
 
+def release_open_files() -> None:
+    """Close what ``_root`` holds open (from a zip, an open ``ZipFile``); the next read opens it again.
+
+    The browser's worker calls this before it saves a memory snapshot of the interpreter (web/worker.js): the
+    snapshot keeps Python's memory but not the runtime's open files, so a file object in it would point at
+    nothing after the restore ("Bad file descriptor" on the first read)."""
+    _root.cache_clear()
+
+
 def _node(*parts: str) -> Traversable:
     node = _root()
     for part in parts:

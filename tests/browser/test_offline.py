@@ -51,12 +51,15 @@ def version_of(site: Path) -> str:
 
 
 def wait_for_service_worker(page, version: str) -> dict:
-    """Until both registrations run this version's worker and only this version's cache is left."""
+    """Until both registrations run this version's worker and only this version's caches are left (its files,
+    and the engine's memory snapshot once one is saved)."""
     deadline = time.monotonic() + READY_TIMEOUT_MS / 1000
     while True:
         state = page.evaluate(SW_STATE)
-        if state["scopes"] == ["/en/wizard/", "/wizard"] and len(state["caches"]) == 1 \
-                and state["caches"][0].startswith(f"wizard-{version}-") and state["versions"] == [version, version]:
+        files = [name for name in state["caches"] if not name.startswith("wizard-snapshot-")]
+        snapshots = set(state["caches"]) - set(files)
+        if state["scopes"] == ["/en/wizard/", "/wizard"] and len(files) == 1 and files[0].startswith(f"wizard-{version}-") \
+                and snapshots <= {f"wizard-snapshot-{version}"} and state["versions"] == [version, version]:
             return state
         if time.monotonic() > deadline:
             raise AssertionError(f"service worker of version {version} not in place: {state}")
@@ -142,7 +145,9 @@ def test_the_wasm_comes_from_the_http_cache_beside_its_compiled_code_and_from_th
     try:
         open_wizard(page, base, "zh")
         wait_for_service_worker(page, version_of(site))
-        assert sources == ["no service worker"], sources
+        # the engine's snapshot saved (its worker compiles the .wasm too): the next visits start one engine only
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert sources == ["no service worker", "http-cache"], sources
 
         sources.clear()
         page.goto("about:blank")
@@ -183,12 +188,13 @@ def test_the_first_visit_loads_the_engine_script_twice_more_from_the_service_wor
     page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
     try:
         open_wizard(page, base, "zh")
-        page.wait_for_selector("#wizard[data-code-cache]", timeout=READY_TIMEOUT_MS)
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
         assert page.get_attribute("#wizard", "data-code-cache") == "warmed"
         assert page.evaluate("localStorage.getItem('wizard-code-cache')") == version
-        assert workers.count("code-cache-worker.js") == 2 and workers.count("worker.js") == 1, workers
-        assert loads == ["network", "service worker", "service worker"], \
-            f"the engine's own load, then two throwaway loads answered by the service worker: {loads}"
+        # the engine's worker, the two throwaway loads, then the worker that saves the engine's snapshot
+        assert workers.count("code-cache-worker.js") == 2 and workers.count("worker.js") == 2, workers
+        assert loads == ["network", "service worker", "service worker", "service worker"], \
+            f"the engine's own load, then three throwaway loads answered by the service worker: {loads}"
         assert warmers == [("GET", True), ("GET", True)], f"the throwaway workers' scripts: {warmers}"
 
         for lang in ("zh", "en"):  # warmed once for the version, whichever page comes next
@@ -213,6 +219,7 @@ def test_a_new_asset_version_is_found_on_the_next_visit_and_used_from_the_one_af
     try:
         open_wizard(page, base, "en")
         wait_for_service_worker(page, old)
+        page.wait_for_selector("#wizard[data-engine-snapshot='saved']", state="attached", timeout=READY_TIMEOUT_MS)
         deploy_new_version(site, old, new)
 
         assets: list[str] = []
@@ -220,7 +227,7 @@ def test_a_new_asset_version_is_found_on_the_next_visit_and_used_from_the_one_af
         open_wizard(page, base, "en")  # the next visit: the old build, whole, while the browser finds the new one
         assert answer(page)["verdict"]
         assert asset_versions(assets) == {old}, f"the page mixed versions: {sorted(asset_versions(assets))}"
-        wait_for_service_worker(page, new)  # both scopes moved over; the old build's cache is gone
+        wait_for_service_worker(page, new)  # both scopes moved over; the old build's caches are gone, snapshot too
         # The open page says a newer build is ready (set when the new worker takes the page over).
         page.wait_for_function("t => document.querySelector('#wizard .wizard-status').textContent.startsWith(t)",
                                arg=NEW_BUILD_TEXT, timeout=10_000)

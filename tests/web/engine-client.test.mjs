@@ -114,3 +114,24 @@ test("a .wasm download the page started early is compiled, and not downloaded a 
     WebAssembly.compileStreaming = saved.compileStreaming;
   }
 });
+
+test("a snapshot engine tells its worker to make one, passes on its report and can be stopped", async () => {
+  globalThis.Worker = FakeWorker;
+  const maker = startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
+    manifest: Promise.resolve({ files: {}, wheels: [] }), snapshot: "make" });
+  await tick();
+  const worker = FakeWorker.last;
+  assert.equal(worker.sent.find((m) => m.type === "manifest").makeSnapshot, true);
+  const reports = [];
+  maker.on("snapshot", (m) => reports.push(m));
+  worker.reply({ type: "snapshot-saved", bytes: 21 });
+  assert.deepEqual(reports, [{ type: "snapshot-saved", bytes: 21 }]);
+  let stopped = false;
+  worker.terminate = () => { stopped = true; };
+  maker.terminate();
+  assert.equal(stopped, true);
+
+  const usual = await started();
+  assert.equal(FakeWorker.last.sent.find((m) => m.type === "manifest").makeSnapshot, false, "the page's own engine makes none");
+  assert.ok(usual);
+});

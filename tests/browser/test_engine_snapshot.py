@@ -1,0 +1,107 @@
+"""After a first visit the engine starts from a memory snapshot made on the reader's device (web/engine-snapshot.js,
+web/worker.js), answers as the command line does, and a snapshot that does not restore costs one usual start.
+
+Each test serves its own copy of the built site with nginx (the fixture of test_offline.py).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from test_offline import own_site, version_of, wait_for_service_worker  # noqa: F401  (own_site: a fixture)
+from wizard_helpers import READY_TIMEOUT_MS, cli_reference, open_wizard
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "engine"))
+from table import input_bytes, load_cases  # noqa: E402
+
+sys.path.pop(0)
+
+VALID, INVALID = load_cases()
+SAMPLES = [VALID[0], VALID[len(VALID) // 2], VALID[-1], INVALID[0]]
+START = "window.registrationWizard.ready.then((info) => info.start)"
+
+
+def first_visit_with_snapshot(page, base: str, version: str) -> None:
+    open_wizard(page, base, "zh")
+    wait_for_service_worker(page, version)
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-engine-snapshot") == "saved"
+    assert f"wizard-snapshot-{version}" in page.evaluate("caches.keys()")
+
+
+def answers_match_the_command_line(page) -> None:
+    for entry in SAMPLES:
+        code, expected = cli_reference(input_bytes(entry))
+        got = page.evaluate("""async (text) => { try { return [0, await window.registrationWizard.check(JSON.parse(text))]; }
+                                                 catch (error) { return [2, error]; } }""", input_bytes(entry).decode("utf-8"))
+        assert got == [code, expected], entry["name"]
+
+
+def test_after_a_first_visit_the_engine_starts_from_its_snapshot_in_both_languages_and_answers_as_the_cli(
+        browser, own_site):
+    site, server = own_site
+    base = server.start()
+    version = version_of(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        first_visit_with_snapshot(page, base, version)
+        assert page.evaluate(START) == "fresh"
+        workers: list[str] = []
+        page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+        for lang in ("en", "zh"):
+            workers.clear()
+            page.goto("about:blank")
+            open_wizard(page, base, lang)
+            assert page.evaluate(START) == "snapshot", lang
+            answers_match_the_command_line(page)
+            page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+            assert page.get_attribute("#wizard", "data-engine-snapshot") == "used"
+            assert workers.count("worker.js") == 1, f"{lang}: no second engine worker on a visit that used the snapshot"
+    finally:
+        context.close()
+
+
+# What a broken snapshot looks like from the page: too small for the runtime's memory (the .wasm cannot be
+# instantiated), or the right header over scrambled memory (the restore traps).
+BREAK_SNAPSHOT = {
+    "too small": "(bytes) => new Uint8Array(1024)",
+    "scrambled": "(bytes) => { bytes.fill(9, 4096); return bytes; }",
+}
+
+
+@pytest.mark.parametrize("damage", list(BREAK_SNAPSHOT))
+def test_a_snapshot_that_does_not_restore_is_deleted_and_the_engine_starts_the_usual_way(browser, own_site, damage):
+    site, server = own_site
+    base = server.start()
+    version = version_of(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        first_visit_with_snapshot(page, base, version)
+        page.evaluate("""async ([name, damage]) => {
+          const cache = await caches.open(name);
+          const [key] = await cache.keys();
+          const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+          await cache.put(key, new Response((eval(damage))(bytes)));
+        }""", [f"wizard-snapshot-{version}", BREAK_SNAPSHOT[damage]])
+
+        workers: list[str] = []
+        page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+        page.goto("about:blank")
+        open_wizard(page, base, "en")
+        assert page.evaluate(START) == "fresh-after-bad-snapshot"
+        answers_match_the_command_line(page)
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+        assert f"wizard-snapshot-{version}" not in page.evaluate("caches.keys()")
+
+        page.goto("about:blank")  # and the version is not tried again
+        open_wizard(page, base, "zh")
+        assert page.evaluate(START) == "fresh"
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+        assert workers.count("worker.js") == 2, f"one engine worker per visit, no snapshot worker: {workers}"
+    finally:
+        context.close()
