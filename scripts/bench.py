@@ -14,13 +14,14 @@ README's "Performance" section shows).
 How each figure is taken (nginx with deploy/nginx/site.conf on loopback, scripts/quality/server.py; Debian's
 Chromium through Playwright with the flags of scripts/quality/browser.py; a fresh browser context = an empty
 HTTP cache and no service worker):
-- bare boot: a blank page served by this script only (not part of the site) loads *stock* Pyodide 0.25.1
-  (node_modules/pyodide, precompressed like the site's files, served from /__bench/stock/) and runs
+- bare boot: a blank page served by this script only (not part of the site) loads *stock* Pyodide, the
+  version the site runs (node_modules/pyodide, precompressed like the site's files, served from /__bench/stock/) and runs
   ``loadPyodide()``; cold = fresh context, warm = the same page again in that context;
 - phone networks: the same cold wizard and cold bare boot with Chromium's network emulation (CDP
   ``Network.emulateNetworkConditions``: throughput and round-trip time) on the page and on its workers;
 - repeat visit: a context that visited the wizard once, whose service worker is active and whose first
-  visit has finished its code-cache warm-up (web/code-cache.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
+  visit has finished its code-cache warm-up (web/code-cache.js) and saved the engine's memory snapshot
+  (web/engine-snapshot.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
   first verdict, then, separately, those in the next 3 s (the browser's own update check of the service
   worker, which it makes after a navigation in the worker's scope: how a reader gets a new build);
 - repeat visits in a new browser process: one profile per run, the browser launched anew for each visit (as
@@ -195,6 +196,8 @@ class Bench:
         self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir})
         self.runtime = "/__bench/stock/" if (STOCK / "pyodide.asm.wasm").exists() else None
         self.results: dict = {"figures": {}, "samples": {}, "notes": []}
+        if (STOCK / "package.json").exists():
+            self.results["figures"]["pyodide_version"] = json.loads((STOCK / "package.json").read_text())["version"]
 
     def note(self, text: str) -> None:
         if text not in self.results["notes"]:
@@ -334,8 +337,8 @@ class Bench:
     # repeat visit through the service worker -------------------------------------
     def settle_first_visit(self, page, version: str, figure: str) -> bool:
         """Wait until a first visit's background work is done: both service-worker scopes active with this
-        version's one cache, then the code-cache warm-up (web/code-cache.js). False (and a note) when the
-        service worker never came."""
+        version's one cache of files, then the code-cache warm-up (web/code-cache.js) and the engine's memory
+        snapshot (web/engine-snapshot.js). False (and a note) when the service worker never came."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             state = page.evaluate("""async () => {
@@ -343,7 +346,8 @@ class Bench:
               return {active: regs.filter((r) => r.active && !r.installing && !r.waiting).length,
                       caches: await caches.keys()};
             }""")
-            if state["active"] == 2 and len(state["caches"]) == 1 and state["caches"][0].startswith(f"wizard-{version}-"):
+            files = [name for name in state["caches"] if not name.startswith("wizard-snapshot-")]
+            if state["active"] == 2 and len(files) == 1 and files[0].startswith(f"wizard-{version}-"):
                 break
             time.sleep(0.2)
         else:
@@ -353,13 +357,20 @@ class Bench:
             page.wait_for_function("v => localStorage.getItem('wizard-code-cache') === v", arg=version, timeout=20_000)
         except Exception:  # measured all the same; the note says the warm-up was missing
             self.note(f"{figure}: the code-cache warm-up had not finished 20 s after the first visit")
+        try:
+            page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=30_000)
+            outcome = page.get_attribute("#wizard", "data-engine-snapshot")
+            if outcome != "saved":
+                self.note(f"{figure}: the first visit's engine snapshot: {outcome}")
+        except Exception:
+            self.note(f"{figure}: the engine's snapshot had not been saved 30 s after the warm-up")
         return True
 
     def run_repeat(self, browser, base: str) -> None:
         probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
             "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
         version = json.loads((self.site_dir / "wizard-assets" / "manifest.json").read_text())["version"]
-        times, requests, paths, later, later_paths = [], [], set(), [], set()
+        times, requests, paths, later, later_paths, starts = [], [], set(), [], set(), []
         for run in range(self.args.runs):
             context = browser.new_context()
             context.add_init_script(probe)
@@ -377,6 +388,7 @@ class Bench:
                 served = self.server.served_since(mark, settle=0.1)
                 if result.get("verdict"):
                     times.append(result["verdict"])
+                    starts.append(page.evaluate("window.registrationWizard.ready.then((info) => info.start)"))
                 requests.append(len(served))
                 paths.update(s.path for s in served)
                 after = self.server.served_since(mark, settle=3)[len(served):]
@@ -392,6 +404,7 @@ class Bench:
         figures["repeat_paths"] = sorted(paths)
         figures["repeat_later_requests"] = summary(later)
         figures["repeat_later_paths"] = sorted(later_paths)
+        figures["repeat_starts"] = {start: starts.count(start) for start in sorted(set(starts))}
         bare_warm = figures.get("bare_warm", {}).get("median")
         if bare_warm and times:
             figures["repeat_ratio"] = figures["repeat"]["median"] / bare_warm
@@ -451,9 +464,9 @@ class Bench:
             page.wait_for_function("() => !!window.registrationWizard", timeout=60000)
             page.evaluate("() => window.registrationWizard.ready.then(() => true)")
             page.wait_for_selector("#wizard .wizard-result[data-state=result]", timeout=60000)
-            # The one background step after the engine is ready (web/code-cache.js: two loads answered by the
-            # service worker) is over before answering is timed.
-            page.wait_for_selector("#wizard[data-code-cache]", state="attached", timeout=60000)
+            # The background steps after the engine is ready (web/code-cache.js: two loads answered by the
+            # service worker; web/engine-snapshot.js: a second engine worker) are over before answering is timed.
+            page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=60000)
             page.add_script_tag(content=ANSWER_DRIVER)
             setup = page.evaluate("() => window.__answerBench.setup()")
             if setup.get("error"):
@@ -712,7 +725,7 @@ def markdown(results: dict) -> str:
             goal = t[f"ready_ratio_{temp}"]
             lines.append(
                 f"| Wizard ready: navigation → first verdict computable, {temp} | {_ms(f[f'verdict_{temp}'])} | "
-                f"bare boot of stock Pyodide 0.25.1, main thread {_ms(f[f'bare_{temp}'])} | "
+                f"bare boot of stock Pyodide {f.get('pyodide_version', '')}, main thread {_ms(f[f'bare_{temp}'])} | "
                 f"{_ratio(ratio)} | ≤ {goal}× | {_met(ratio <= goal if ratio else None)} |")
     if f.get("repeat", {}).get("n"):
         ratio = f.get("repeat_ratio")
@@ -725,6 +738,11 @@ def markdown(results: dict) -> str:
             f"| Repeat visit: requests that reached the server before the first verdict | {requests['median']:.0f} "
             f"({requests['min']:.0f}–{requests['max']:.0f}): {', '.join(f'`{p}`' for p in f.get('repeat_paths', [])) or 'none'}"
             f" | — | — | {t['repeat_requests']} | {_met(requests['max'] <= t['repeat_requests'])} |")
+        starts = f.get("repeat_starts", {})
+        if starts:
+            lines.append(
+                f"| Repeat visit: how the engine started | "
+                f"{', '.join(f'{kind} {count} of {sum(starts.values())}' for kind, count in starts.items())} | — | — | — | — |")
         later = f.get("repeat_later_requests", {})
         if later.get("n"):
             lines.append(
