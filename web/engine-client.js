@@ -33,7 +33,9 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
     if (!bootError) {
       try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
     }
-    if (worker && typeof WebAssembly.compileStreaming === "function") {
+    // A snapshot worker compiles the .wasm itself: it is background work, kept off the page's main thread
+    // (where the end of a compile without a code cache is a long task; README, Performance).
+    if (worker && snapshot !== "make" && typeof WebAssembly.compileStreaming === "function") {
       const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
       let early = earlyWasm; // the first download only: the fallback below downloads again
       const download = () => {
