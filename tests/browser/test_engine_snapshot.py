@@ -22,12 +22,24 @@ SAMPLES = [VALID[0], VALID[len(VALID) // 2], VALID[-1], INVALID[0]]
 START = "window.registrationWizard.ready.then((info) => info.start)"
 
 
-def first_visit_with_snapshot(page, base: str, version: str) -> None:
-    open_wizard(page, base, "zh")
-    wait_for_service_worker(page, version)
-    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-    assert page.get_attribute("#wizard", "data-engine-snapshot") == "saved"
-    assert f"wizard-snapshot-{version}" in page.evaluate("caches.keys()")
+@pytest.fixture
+def after_first_visit(browser, own_site):  # noqa: F811  (own_site is the imported fixture)
+    """(page, site URL, asset version) after a first visit of /wizard/ that saved the engine's snapshot."""
+    site, server = own_site
+    base = server.start()
+    version = version_of(site)
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        open_wizard(page, base, "zh")
+        wait_for_service_worker(page, version)
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-engine-snapshot") == "saved"
+        assert f"wizard-snapshot-{version}" in page.evaluate("caches.keys()")
+        assert page.evaluate(START) == "fresh"
+        yield page, base, version
+    finally:
+        context.close()
 
 
 def answers_match_the_command_line(page) -> None:
@@ -39,28 +51,19 @@ def answers_match_the_command_line(page) -> None:
 
 
 def test_after_a_first_visit_the_engine_starts_from_its_snapshot_in_both_languages_and_answers_as_the_cli(
-        browser, own_site):
-    site, server = own_site
-    base = server.start()
-    version = version_of(site)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        first_visit_with_snapshot(page, base, version)
-        assert page.evaluate(START) == "fresh"
-        workers: list[str] = []
-        page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
-        for lang in ("en", "zh"):
-            workers.clear()
-            page.goto("about:blank")
-            open_wizard(page, base, lang)
-            assert page.evaluate(START) == "snapshot", lang
-            answers_match_the_command_line(page)
-            page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-            assert page.get_attribute("#wizard", "data-engine-snapshot") == "used"
-            assert workers.count("worker.js") == 1, f"{lang}: no second engine worker on a visit that used the snapshot"
-    finally:
-        context.close()
+        after_first_visit):
+    page, base, _ = after_first_visit
+    workers: list[str] = []
+    page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+    for lang in ("en", "zh"):
+        workers.clear()
+        page.goto("about:blank")
+        open_wizard(page, base, lang)
+        assert page.evaluate(START) == "snapshot", lang
+        answers_match_the_command_line(page)
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-engine-snapshot") == "used"
+        assert workers.count("worker.js") == 1, f"{lang}: no second engine worker on a visit that used the snapshot"
 
 
 # What a broken snapshot looks like from the page: too small for the runtime's memory (the .wasm cannot be
@@ -72,36 +75,28 @@ BREAK_SNAPSHOT = {
 
 
 @pytest.mark.parametrize("damage", list(BREAK_SNAPSHOT))
-def test_a_snapshot_that_does_not_restore_is_deleted_and_the_engine_starts_the_usual_way(browser, own_site, damage):
-    site, server = own_site
-    base = server.start()
-    version = version_of(site)
-    context = browser.new_context()
-    page = context.new_page()
-    try:
-        first_visit_with_snapshot(page, base, version)
-        page.evaluate("""async ([name, damage]) => {
-          const cache = await caches.open(name);
-          const [key] = await cache.keys();
-          const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
-          await cache.put(key, new Response((eval(damage))(bytes)));
-        }""", [f"wizard-snapshot-{version}", BREAK_SNAPSHOT[damage]])
+def test_a_snapshot_that_does_not_restore_is_deleted_and_the_engine_starts_the_usual_way(after_first_visit, damage):
+    page, base, version = after_first_visit
+    page.evaluate("""async ([name, damage]) => {
+      const cache = await caches.open(name);
+      const [key] = await cache.keys();
+      const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+      await cache.put(key, new Response((eval(damage))(bytes)));
+    }""", [f"wizard-snapshot-{version}", BREAK_SNAPSHOT[damage]])
 
-        workers: list[str] = []
-        page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
-        page.goto("about:blank")
-        open_wizard(page, base, "en")
-        assert page.evaluate(START) == "fresh-after-bad-snapshot"
-        answers_match_the_command_line(page)
-        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-        assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
-        assert f"wizard-snapshot-{version}" not in page.evaluate("caches.keys()")
+    workers: list[str] = []
+    page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+    page.goto("about:blank")
+    open_wizard(page, base, "en")
+    assert page.evaluate(START) == "fresh-after-bad-snapshot"
+    answers_match_the_command_line(page)
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+    assert f"wizard-snapshot-{version}" not in page.evaluate("caches.keys()")
 
-        page.goto("about:blank")  # and the version is not tried again
-        open_wizard(page, base, "zh")
-        assert page.evaluate(START) == "fresh"
-        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-        assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
-        assert workers.count("worker.js") == 2, f"one engine worker per visit, no snapshot worker: {workers}"
-    finally:
-        context.close()
+    page.goto("about:blank")  # and the version is not tried again
+    open_wizard(page, base, "zh")
+    assert page.evaluate(START) == "fresh"
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+    assert workers.count("worker.js") == 2, f"one engine worker per visit, no snapshot worker: {workers}"

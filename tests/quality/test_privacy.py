@@ -24,7 +24,8 @@ def test_a_complete_wizard_session_stays_on_the_site_and_answering_sends_no_requ
     page = context.new_page()
     try:
         open_wizard(page, site_url, lang)
-        page.wait_for_selector("#wizard[data-code-cache]", state="attached", timeout=ENGINE_TIMEOUT_MS)
+        # the first visit's background work (code cache, then the engine's snapshot) is over before answering
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=ENGINE_TIMEOUT_MS)
         before_ready = list(requests)
         requests.clear()
 
