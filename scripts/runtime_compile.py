@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-import marshal  # noqa: F401  (used by importlib's pyc writer; imported here so a missing module fails early)
 import zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 

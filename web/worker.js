@@ -37,7 +37,8 @@ const started = performance.now();
 let makeSnapshot = false; // set by the manifest message (not by a query string: a service worker's answer drops it)
 // One cache per asset version (the snapshot fits only the runtime files and engine it was made with); web/sw.js
 // deletes the other versions' caches when it activates.
-const SNAPSHOT_CACHE = "wizard-snapshot-" + ASSETS.pathname.split("/").filter(Boolean).pop();
+const VERSION = ASSETS.pathname.split("/").filter(Boolean).pop();
+const SNAPSHOT_CACHE = "wizard-snapshot-" + VERSION;
 const SNAPSHOT_KEY = new URL("pyodide/memory-snapshot", ASSETS).href;
 let manifest = null;
 let manifestArrived;
@@ -79,7 +80,7 @@ if (typeof PerformanceObserver === "function") {
   } catch (e) { /* progress is a nicety */ }
 }
 
-// A runtime file that fails to download makes Pyodide 0.25 hang rather than reject: watch the fetches
+// A runtime file that fails to download made Pyodide 0.25 hang rather than reject: watch the fetches
 // (the Response itself is passed through untouched, so streaming compilation still works).
 const WASM_URL = new URL("pyodide/pyodide.asm.wasm", ASSETS).href;
 const FROM_PAGE = "x-wizard-wasm-from-page";
@@ -113,7 +114,7 @@ self.fetch = (input, init) => {
   }
   return result;
 };
-// Pyodide 0.25 instantiates with WebAssembly.instantiateStreaming(fetch(<indexURL>pyodide.asm.wasm), imports)
+// Pyodide (0.25 and 0.26.4) instantiates with WebAssembly.instantiateStreaming(fetch(<indexURL>pyodide.asm.wasm), imports)
 // and only logs a failure (then waits for ever): use the page's module for that one response, report failures.
 // A failure here ends the current boot attempt (bootAttempt below) instead of the wait.
 const originalInstantiateStreaming = WebAssembly.instantiateStreaming && WebAssembly.instantiateStreaming.bind(WebAssembly);
@@ -182,8 +183,7 @@ async function saveSnapshot(py) {
   const bytes = py.makeMemorySnapshot();
   // A newer build's service worker may have taken over (and deleted this version's caches) meanwhile: a
   // snapshot saved now would only take room.
-  const version = SNAPSHOT_CACHE.slice("wizard-snapshot-".length);
-  if (!(await caches.keys()).some((name) => name.startsWith(`wizard-${version}-`))) throw new Error("version replaced");
+  if (!(await caches.keys()).some((name) => name.startsWith(`wizard-${VERSION}-`))) throw new Error("version replaced");
   const cache = await caches.open(SNAPSHOT_CACHE);
   await cache.put(SNAPSHOT_KEY, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
   return bytes.length;

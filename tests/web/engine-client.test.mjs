@@ -131,7 +131,6 @@ test("a snapshot engine tells its worker to make one, passes on its report and c
   maker.terminate();
   assert.equal(stopped, true);
 
-  const usual = await started();
+  await started();
   assert.equal(FakeWorker.last.sent.find((m) => m.type === "manifest").makeSnapshot, false, "the page's own engine makes none");
-  assert.ok(usual);
 });
