@@ -3,7 +3,7 @@
 docs/changes.md and docs/changes.en.md hold the marker; it becomes the table of every dated rule value in
 wizard/data/parameters (value, effective date, status, reference) and the list of holiday files.
 An unknown `{{ staff: … }}` marker fails the build. `mkdocs serve` also reloads when wizard/data changes.
-The rendering lives in hooks/sitebuild/rule_changes.py (`python scripts/staff.py check` reads its MARKERS).
+The rendering lives in hooks/sitebuild/rule_changes.py (`python -m staff check` reads its MARKERS).
 """
 from __future__ import annotations
 

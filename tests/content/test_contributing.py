@@ -22,8 +22,8 @@ def _json_blocks() -> list[dict]:
 
 def test_the_guide_is_in_chinese_first_then_english():
     assert GUIDE.index("## 中文") < GUIDE.index("## English")
-    for topic in ("make serve", "make test", "scripts/staff.py check", "swimlane", "wizard/data/holidays/",
-                  "wizard/data/parameters/", "{ #faq-9 }", "Content checks (staff.py check)"):
+    for topic in ("make serve", "make test", "python -m staff check", "swimlane", "wizard/data/holidays/",
+                  "wizard/data/parameters/", "{ #faq-9 }", "CI (.ci/run)"):
         assert GUIDE.count(topic) >= 2, topic
 
 

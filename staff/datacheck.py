@@ -1,5 +1,5 @@
 """The one validator of the engine's data files: a JSON Schema per kind (wizard/schemas/), plus the few rules
-a schema cannot state. `staff.py check` prints its findings; tests/engine/test_data.py runs it on the
+a schema cannot state. `python -m staff check` prints its findings; tests/engine/test_data.py runs it on the
 repository and on planted bad files. (Not to be confused with wizard/datafiles.py, which reads them at run time.)
 
 Kinds and their files (paths relative to the repository root):
@@ -32,7 +32,7 @@ from wizard.workdays import HOLIDAY_NAMES
 from . import jsonfile
 from .findings import Finding
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "wizard" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[1] / "wizard" / "schemas"
 KINDS = {  # kind -> (schema file, folder under the repository root, glob in that folder)
     "parameter": ("parameter.schema.json", "wizard/data/parameters", "*/*.json"),
     "holidays": ("holidays.schema.json", "wizard/data/holidays", "*.json"),
