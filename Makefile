@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package-lock.json package.json
 	@mkdir -p node_modules && touch $@
 
 wizard-assets: venv node
-	$(BIN)/python scripts/build_wheels.py
+	PYTHONPATH=hooks $(BIN)/python -m sitebuild.assets
 
 prepare: venv node wizard-assets
 

@@ -16,7 +16,7 @@ from .findings import Finding
 from .pages import Page, page_file, read_page
 from .terminology import check_terminology, check_word_files
 from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via staff/__init__.py
-from sitebuild.rule_changes import MARKERS
+from sitebuild.changes_page import MARKERS
 
 SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")

@@ -1,10 +1,9 @@
 /* Service worker of the wizard: after one visit, /wizard/ and /en/wizard/ open and answer with no request to
  * the network at all, and with the network off.
  *
- * scripts/build_wheels.py fills in VERSION and FILES (the wizard's versioned assets) and writes this file as
- * build/wizard-assets/wizard-sw.js; hooks/wizard_assets.py fills in PAGE_FILES and REVISION from the built
- * pages and writes it at the site root as /wizard-sw.js (a service worker controls URLs under its own
- * folder). web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by
+ * hooks/wizard_assets.py, its one writer, fills in VERSION and FILES (the wizard's versioned assets, from
+ * their manifest), PAGE_FILES and REVISION (from the built pages) and writes it at the site root as
+ * /wizard-sw.js (a service worker controls URLs under its own folder). web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by
  * prefix, the wizard-assets/ files the engine's Web Worker fetches) and "<root>en/wizard/".
  *
  * Everything this worker answers comes from its one cache, "wizard-<VERSION>-<REVISION>", cache first:

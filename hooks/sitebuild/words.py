@@ -2,7 +2,7 @@
 
 Hooks and templates take every word a reader sees from here instead of holding strings or language `if`s:
 source titles and the source note (overrides/partials/source-note.html), the 404 page (overrides/404.html),
-swimlane labels (hooks/swimlane.py), the rule-changes page (sitebuild/rule_changes.py). hooks/page_words.py
+swimlane labels (hooks/swimlane.py), the rule-changes page (sitebuild/changes_page.py). hooks/page_words.py
 hands them to the templates as ``site_words[lang]``. The wizard's own texts live elsewhere (wizard/text/,
 web/i18n/). Both files have the same keys and the same ``{placeholders}`` (tests/site/test_site_words.py).
 

@@ -1,4 +1,4 @@
-"""Compile a zip of Python sources to .pyc inside the runtime the browser runs (scripts/pyodide_compile.cjs
+"""Compile a zip of Python sources to .pyc inside the runtime the browser runs (pyodide_compile.cjs
 runs this file in Pyodide under Node), so the bytecode is always that runtime's CPython's, whatever Python
 the build machine has.
 
