@@ -46,8 +46,10 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
+	$(BIN)/ruff check hooks staff scripts
+	$(BIN)/mypy
 	node --test tests/web/
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site build .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

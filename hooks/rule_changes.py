@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
 from sitebuild import changes_page
 
 ROOT = Path(__file__).resolve().parent.parent

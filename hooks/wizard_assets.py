@@ -176,8 +176,11 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
     output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
-    script = WIZARD_SCRIPT.search(output)
-    wasm = re.search(r'src="([^"]*wizard-assets/)', script.group(0)).group(1) + f"{version}/pyodide/pyodide.asm.wasm"
+    script = WIZARD_SCRIPT.search(output)  # again: the links before it were rewritten
+    base = re.search(r'src="([^"]*wizard-assets/)', script.group(0)) if script else None
+    if script is None or base is None:
+        return output
+    wasm = base.group(1) + f"{version}/pyodide/pyodide.asm.wasm"
     code = re.sub(r"\A/\*.*?\*/\s*", "", EARLY_WASM.read_text(encoding="utf-8"), flags=re.S)  # its comment stays in web/
     early = f'<script id="wizard-early-wasm">{code.replace("__WASM_URL__", wasm).strip()}</script>'
     return output[: script.start()] + block + early + output[script.start():]

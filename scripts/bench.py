@@ -290,7 +290,7 @@ class Bench:
             verdict = figures[f"verdict_{temp}"].get("median")
             if bare and verdict:
                 figures[f"ready_ratio_{temp}"] = verdict / bare
-                paired = [v / b for v, b in zip(samples[f"verdict_{temp}"], samples[f"bare_{temp}"])]
+                paired = [v / b for v, b in zip(samples[f"verdict_{temp}"], samples[f"bare_{temp}"], strict=False)]
                 figures[f"ready_ratio_{temp}_runs"] = summary(paired)
 
     # phone networks -------------------------------------------------------------

@@ -41,7 +41,8 @@ def read_entries(tree: Path = ROOT) -> list[dict]:
 
 def load_cases(tree: Path = ROOT) -> tuple[list[dict], list[dict]]:
     """(cases the engine answers, cases it must reject)."""
-    valid, invalid = [], []
+    valid: list[dict] = []
+    invalid: list[dict] = []
     for entry in read_entries(tree):
         (invalid if "exit" in entry["expect"] else valid).append(entry)
     return valid, invalid

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitebuild import (
+    words as page_words,  # hooks/sitebuild, on sys.path via staff/__init__.py
+)
+from sitebuild.changes_page import MARKERS
+
 from . import cases, datacheck, jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
 from .terminology import check_terminology, check_word_files
-from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via staff/__init__.py
-from sitebuild.changes_page import MARKERS
 
 SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
@@ -245,7 +248,7 @@ def check_anchor_parity(site: Site) -> list[Finding]:
         for page in (zh, en):
             if page is None:
                 continue
-            numbers = [(line, int(FAQ.match(a).group(1))) for line, a in page.explicit_ids if FAQ.match(a)]
+            numbers = [(line, int(match.group(1))) for line, a in page.explicit_ids if (match := FAQ.match(a))]
             for position, (line, number) in enumerate(numbers, start=1):
                 if number != position:
                     findings.append(Finding(page.rel, line,

@@ -118,12 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-page":
         from .newpage import scaffold
         try:
-            files = scaffold(root, args.path, args.title_zh, args.title_en, args.source.replace(" ", ""),
+            written = scaffold(root, args.path, args.title_zh, args.title_en, args.source.replace(" ", ""),
                              args.description_zh, args.description_en, args.section_zh, args.section_en)
         except FileExistsError as error:
             print(f"new-page: {error}", file=sys.stderr)
             return 1
-        zh, en = (f.relative_to(root).as_posix() for f in files)
+        zh, en = (f.relative_to(root).as_posix() for f in written)
         nav_path = zh.removeprefix("docs/")
         folder = nav_path.split("/")[0].capitalize() if "/" in nav_path else ""
         where = f'in the "{folder}:" section' if folder else "at the top level"

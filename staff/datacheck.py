@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
+
 from wizard.workdays import HOLIDAY_NAMES
 
 from . import jsonfile
@@ -149,7 +150,7 @@ def _findings(file: jsonfile.JsonFile, error: jsonschema.ValidationError, root_s
     keyword = error.validator
     line = _line(file, path)
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    enum = next((node["enum"] for node in reversed(nodes) if "enum" in node), [])
+    enum: list = next((node["enum"] for node in reversed(nodes) if "enum" in node), [])
     fields = {"key": key, "instance": str(error.instance), "instance_repr": repr(error.instance),
               "enum": ", ".join(map(str, enum)), "rule": str(path[0]) if path else ""}
     if "propertyNames" in schema_path:  # the failing thing is a key of the object at `path`

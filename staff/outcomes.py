@@ -96,7 +96,7 @@ def read_cases(tree: Path) -> dict[str, object]:
     return cases
 
 
-def run_engine(tree: Path, cases: dict[str, dict], python: str = sys.executable) -> dict[str, dict]:
+def run_engine(tree: Path, cases: dict[str, object], python: str = sys.executable) -> dict[str, dict]:
     if not cases:
         return {}
     if not (tree / "wizard" / "__init__.py").exists():

@@ -30,12 +30,31 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
-from precompress import precompress  # hooks/precompress.py: the site's and the assets' one compressor
+from precompress import (
+    precompress,  # hooks/precompress.py: the site's and the assets' one compressor
+)
 
-from .runtime_set import (CACHE, NODE_PYODIDE, ROOT, RUNTIME_FILES, STDLIB_ZIP, BuildError, build_wizard_wheel,
-                          fetch_dependency, pyodide_version, reduced_stdlib, rule_data_version, run,
-                          runtime_dependencies, runtime_python, sha256, tree_hash, trimmed_lock)
+from .runtime_set import (
+    CACHE,
+    NODE_PYODIDE,
+    ROOT,
+    RUNTIME_FILES,
+    STDLIB_ZIP,
+    BuildError,
+    build_wizard_wheel,
+    fetch_dependency,
+    pyodide_version,
+    reduced_stdlib,
+    rule_data_version,
+    run,
+    runtime_dependencies,
+    runtime_python,
+    sha256,
+    tree_hash,
+    trimmed_lock,
+)
 
 OUT = ROOT / "build" / "wizard-assets"
 WEB = ROOT / "web"
@@ -92,7 +111,7 @@ def build(force: bool = False) -> dict:
         if file.is_file() and file.name not in NOT_SERVED and (file.suffix != ".js" or file.name in COPIED_SCRIPTS):
             wanted[f"app/{file.relative_to(WEB).as_posix()}"] = file
     wanted[f"app/{PAGE_BUNDLE}"] = page_bundle()
-    for rel, src in wanted.items():
+    for src in wanted.values():
         if not src.exists():
             raise BuildError(f"{src.relative_to(ROOT)} missing" + (": run npm ci" if "node_modules" in src.parts else ""))
     hashes = {rel: sha256(src) for rel, src in wanted.items()}
@@ -101,7 +120,7 @@ def build(force: bool = False) -> dict:
 
     OUT.mkdir(parents=True, exist_ok=True)
     copied = [rel for rel, src in wanted.items() if sync_file(src, folder / rel)]
-    manifest = {
+    manifest: dict[str, Any] = {
         "version": asset_version,
         "pyodide_version": version,
         "python_version": python,
