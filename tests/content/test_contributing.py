@@ -42,10 +42,3 @@ def test_the_rule_value_example_passes_check(good_tree: Path):
                            json.dumps(example, ensure_ascii=False, indent=2)})
     result = run_staff("--root", str(good_tree), "check", "--today", TODAY)
     assert result.returncode == 0, result.stdout
-
-
-def test_no_holiday_schedule_is_committed_for_a_year_not_yet_published():
-    folder = ROOT / "wizard" / "data" / "holidays"
-    for path in folder.glob("*.json") if folder.exists() else []:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        assert "illustrative" not in data.get("reference", "").lower() and "示例" not in data.get("reference", ""), path
