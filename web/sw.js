@@ -15,7 +15,7 @@
  *   a .wasm beside its HTTP cache entry, and uses it for a service worker's response only when that response
  *   is such a fetch of the same URL; for a response out of this cache it keeps none (measured in Chromium
  *   156: every visit compiled the module again; in new browser processes the second visit's first answer came
- *   1395 ms after navigation against 1174 ms with the HTTP cache's copy; README, Performance);
+ *   1395 ms after navigation against 1174 ms with the HTTP cache's copy; PERFORMANCE.md);
  * - the two wizard pages and the theme's CSS and script they load (PAGE_FILES), revalidated with the server
  *   at install. A page is cached only if it loads this version's assets.
  * Everything else (guide pages, search, images) is not handled: straight to the network.
