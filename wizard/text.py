@@ -39,7 +39,7 @@ def format_number(number: float | int) -> str:
 def describe_day(day: Day, language: str) -> str:
     """"星期六" / "a Saturday", "法定节假日（春节）" / "a public holiday (Spring Festival)"."""
     table = texts(language)
-    if day.kind in ("holiday", "makeup_workday"):
+    if day.kind in ("holiday", "makeup_workday", "makeup_rest_day"):
         name = table.get(f"calendar.holiday.{day.name}", day.name)
         return table[f"calendar.kind.{day.kind}"].format(name=name)
     return table.get(f"calendar.weekday.{day.name}", day.name)
