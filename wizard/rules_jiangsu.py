@@ -14,7 +14,7 @@ from datetime import date
 from . import deadlines, procedures
 from .case import Case
 from .findings import Finding, Outcome
-from .parameters import value
+from .parameters import hotline_numbers, value
 from .periods import add_days, add_months
 from .schema import questions
 from .statutory_holidays import lunar_holidays_known
@@ -29,7 +29,7 @@ def _param(case: Case, name: str):
 
 def hotlines(case: Case) -> str:
     """The registration hotlines the notice directs open questions to (办事指南查阅建议 3)."""
-    return "、".join(line["number"] for line in _param(case, "hotlines"))
+    return hotline_numbers(PROVINCE, case.today)
 
 
 def confirmation_last_day(case: Case, submitted: date) -> deadlines.LastDay:

@@ -47,8 +47,8 @@ def exam_exemption(case: Case, out: Outcome, options: dict) -> None:
     chosen, approved = case.answers["exemption_chosen"], case.answers["exemption_eligible"]
     if chosen is False:
         out.add("zj.exam_exemption", "pass")
-    elif approved:
-        out.add("zj.exam_exemption", "pass", "exempted" if chosen else "approved")
+    elif approved:  # with the choice unanswered the point rests on the review alone: information, not a pass
+        out.add("zj.exam_exemption", "pass", "exempted") if chosen else out.add("zj.exam_exemption", "info", "approved")
     elif chosen and approved is False:
         out.add("zj.exam_exemption", "fail")
     elif chosen:
