@@ -122,7 +122,7 @@ def confirmation_window(case: Case, out: Outcome, options: dict) -> None:
         "amount": days, "unit": "days", "parameter": f"{PROVINCE}/confirmation_window", "last_day": last.day,
     }
     params = dict(submitted=submitted, deadline=deadline, days=days, today=case.today,
-                  extended=last.extended or deadline, hotlines=hotlines(case))
+                  extended=last.shown_extended, hotlines=hotlines(case))
     answer, is_confirmed = case.answers.get("applicant_confirmed"), confirmed(case)
     if answer:
         out.add("js.confirmation_window", "pass", "confirmed", **params)

@@ -78,7 +78,7 @@ def registration_window(case: Case, out: Outcome, options: dict) -> None:
     }
     common = dict(certificate_issue_date=issued, deadline=deadline, months=months, today=case.today,
                   required_hours=required_hours, hours=hours if hours is not None else 0,
-                  extended=last.extended or deadline, year=case.today.year,
+                  extended=last.shown_extended, year=case.today.year,
                   year_end=case.today.replace(month=12, day=31))
     unknown = "hours_unknown" if hours is None else None
     in_window = case.today <= deadline
