@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .findings import Outcome
+from .findings import Outcome, Working
 from .workdays import Day, day_info
 
 
@@ -68,9 +68,9 @@ def record(out: Outcome, key: str, rule: str, last: LastDay, moot: bool) -> None
     if last.extended is None:
         return
     out.dates[f"{key}_extended"] = last.extended
-    out.workings[f"{key}_extended"] = {"rule": rule, "start": last.literal, "start_field": key,
-                                       "amount": len(last.rest_days), "unit": "rest_days", "rest_days": last.rest_days,
-                                       "estimated": last.estimated}
+    out.workings[f"{key}_extended"] = Working(rule=rule, start=last.literal, start_field=key,
+                                       amount=len(last.rest_days), unit="rest_days", rest_days=last.rest_days,
+                                       estimated=last.estimated)
     if last.estimated:
         out.estimated.append(f"{key}_extended")
     variant = "_".join(part for part in ("past" if moot else "", "estimated" if last.estimated else "") if part)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import deadlines, procedures
 from .case import Case
-from .findings import Finding, Outcome
+from .findings import Finding, Outcome, Working
 from .parameters import value
 from .periods import add_months
 from .schema import questions
@@ -71,11 +71,11 @@ def registration_window(case: Case, out: Outcome, options: dict) -> None:
     cancelled = case.answers["previously_cancelled"] or case.answers["cancelled_for_violation"]
     last = deadlines.last_day(add_months(issued, months))
     deadline = last.literal
-    out.workings["registration_deadline"] = {
-        "rule": "zj.registration_window", "start": issued, "start_field": "certificate_issue_date",
-        "amount": months, "unit": "months", "parameter": f"{PROVINCE}/registration_window",
-        "month_end": deadline.day != issued.day, "last_day": last.day,
-    }
+    out.workings["registration_deadline"] = Working(
+        rule="zj.registration_window", start=issued, start_field="certificate_issue_date",
+        amount=months, unit="months", parameter=f"{PROVINCE}/registration_window",
+        month_end=deadline.day != issued.day, last_day=last.day,
+    )
     common = dict(certificate_issue_date=issued, deadline=deadline, months=months, today=case.today,
                   required_hours=required_hours, hours=hours if hours is not None else 0,
                   extended=last.shown_extended, year=case.today.year,
