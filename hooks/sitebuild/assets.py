@@ -13,7 +13,8 @@ What it writes::
         pyodide/                 the runtime set (sitebuild/runtime_set.py): pyodide.js, pyodide.asm.js,
                                  pyodide.asm.wasm from node_modules/pyodide, python_stdlib.zip reduced to the
                                  modules the engine imports plus the engine, pyodide-lock.json without packages
-        questions.json           wizard/data/questions.json, so the form renders before Python is ready
+        questions.json           wizard/data/questions.json with its help texts filled in, so the form renders
+                                 before Python is ready
         app/                     the page's JavaScript, CSS and per-language texts from web/: wizard.js is
                                  web/main.js with every module it imports, bundled by esbuild (npm) into
                                  one ES module; the two worker scripts (worker.js, the engine's;
@@ -43,6 +44,7 @@ from .runtime_set import (
     RUNTIME_FILES,
     STDLIB_ZIP,
     BuildError,
+    _engine,
     build_wizard_wheel,
     fetch_dependency,
     pyodide_version,
@@ -91,6 +93,22 @@ def sync_file(src: Path, dest: Path) -> bool:
     return True
 
 
+def page_questions() -> Path:
+    """questions.json as the page reads it: help texts filled in with today's rule values, each procedure's
+    professions added (``wizard.schema.page_questions``)."""
+    import datetime
+
+    _engine()  # the source tree's engine
+    from wizard.schema import page_questions as rendered
+
+    path = CACHE / "questions.json"
+    text = json.dumps(rendered(datetime.date.today()), ensure_ascii=False, indent=1) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def build(force: bool = False) -> dict:
     version = pyodide_version()
     python = runtime_python()
@@ -106,7 +124,7 @@ def build(force: bool = False) -> dict:
     wanted: dict[str, Path] = {f"pyodide/{name}": NODE_PYODIDE / name for name in RUNTIME_FILES}
     wanted[f"pyodide/{STDLIB_ZIP}"] = stdlib
     wanted["pyodide/pyodide-lock.json"] = lock
-    wanted["questions.json"] = ROOT / "wizard" / "data" / "questions.json"
+    wanted["questions.json"] = page_questions()
     for file in sorted(WEB.rglob("*")):
         if file.is_file() and file.name not in NOT_SERVED and (file.suffix != ".js" or file.name in COPIED_SCRIPTS):
             wanted[f"app/{file.relative_to(WEB).as_posix()}"] = file
