@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import schema
-from .schema import UNSURE
 from .errors import InvalidCase
+from .schema import UNSURE
 from .text import format_date, render
 
 TOP_LEVEL_KEYS = ("province", "profession", "action", "today", "answers")

@@ -12,8 +12,8 @@ import functools
 
 from . import datafiles, parameters, report
 from .engine import run
-from .text import LANGUAGES, describe_day, render
 from .findings import Working
+from .text import LANGUAGES, describe_day, render
 from .workdays import Day
 
 
