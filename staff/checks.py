@@ -359,7 +359,7 @@ def check_rules(site: Site) -> list[Finding]:
         if isinstance(by_action, dict):
             guides += list(by_action.values())
         for guide in guides:
-            findings += _check_guide(site, file, rule, line, guide)
+            findings += _check_guide(site, file, f'rule "{rule}"', line, guide)
     known = set(file.data)
     for lang in ("zh", "en"):
         text_path = root / "wizard" / "text" / f"{lang}.json"
@@ -382,27 +382,66 @@ def check_rules(site: Site) -> list[Finding]:
     return findings
 
 
-def _check_guide(site: Site, file: jsonfile.JsonFile, rule: str, line: int, guide: object) -> list[Finding]:
-    """One guide link of rules.json, "<Chinese page under docs/>.md#<anchor>": the page and the anchor exist in both
-    languages. A guide of the wrong shape is reported by the schema (datacheck), not here."""
-    if not isinstance(guide, str) or "#" not in guide or not guide.split("#", 1)[0].endswith(".md") \
+def _check_guide(site: Site, file: jsonfile.JsonFile, name: str, line: int, guide: object,
+                 anchor_required: bool = True) -> list[Finding]:
+    """One guide link of a data file, "<Chinese page under docs/>.md#<anchor>" (the anchor optional where
+    ``anchor_required`` is false): the page and the anchor exist in both languages. A link of the wrong shape
+    is reported by the file's schema (datacheck), not here."""
+    if not isinstance(guide, str) or ("#" not in guide and anchor_required) or not guide.split("#", 1)[0].endswith(".md") \
             or guide.split("#", 1)[0].endswith(".en.md"):
         return []
-    page_path, anchor = guide.split("#", 1)
+    page_path, _, anchor = guide.partition("#")
     key = page_path[:-len(".md")]
+    data_file = Path(file.rel).name
     findings = []
     for lang in ("zh", "en"):
         target = site.get(key, lang)
         if target is None:
-            findings.append(Finding(file.rel, line, f'rule "{rule}" links to "{guide}", but docs/{page_file(key, lang)} does not exist',
-                                    "correct the page path in rules.json, or create the page in both languages"))
-        elif anchor not in {a for _, a in target.explicit_ids}:
+            findings.append(Finding(file.rel, line, f'{name} links to "{guide}", but docs/{page_file(key, lang)} does not exist',
+                                    f"correct the page path in {data_file}, or create the page in both languages"))
+        elif anchor and anchor not in {a for _, a in target.explicit_ids}:
             auto = anchor in target.anchors()
             findings.append(Finding(
-                file.rel, line, f'rule "{rule}" links to "{guide}": there is no heading with {{ #{anchor} }} in {target.rel}'
+                file.rel, line, f'{name} links to "{guide}": there is no heading with {{ #{anchor} }} in {target.rel}'
                 + (" (only an automatic id, which changes when the heading is reworded)" if auto else ""),
-                f"add {{ #{anchor} }} to the heading that explains this rule in {target.rel}, or correct the anchor in rules.json"))
+                f"add {{ #{anchor} }} to the heading that explains it in {target.rel}, or correct the anchor in {data_file}"))
     return findings
+
+
+def check_questions(site: Site) -> list[Finding]:
+    """questions.json against its schema and the other data files (datacheck), and each question's guide section."""
+    path = site.root / "wizard" / "data" / "questions.json"
+    if not path.exists():
+        return []
+    findings = datacheck.check_file(path, site.root, "questions")
+    file = jsonfile.load(path, site.root)
+    if isinstance(file.data, dict) and isinstance(file.data.get("answers"), dict):
+        for province, specs in file.data["answers"].items():
+            for answer_id, spec in (specs.items() if isinstance(specs, dict) else ()):
+                if isinstance(spec, dict):
+                    findings += _check_guide(site, file, f'question "{answer_id}"',
+                                             file.line_at(["answers", province, answer_id, "guide"]), spec.get("guide"))
+    return findings
+
+
+def check_checklists(site: Site) -> list[Finding]:
+    """checklists.json against its schema and the other data files (datacheck), and each item's source section."""
+    path = site.root / "wizard" / "data" / "checklists.json"
+    if not path.exists():
+        return []
+    findings = datacheck.check_file(path, site.root, "checklists")
+    file = jsonfile.load(path, site.root)
+    for province, items in (file.data.items() if isinstance(file.data, dict) else ()):
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if isinstance(item, dict):
+                findings += _check_guide(site, file, f'checklist item "{item.get("id")}"',
+                                         file.line_at([province, index, "source"]), item.get("source"), anchor_required=False)
+    return findings
+
+
+def check_procedures(root: Path) -> tuple[list[Finding], int]:
+    """The business-type tables against wizard/schemas/procedures.schema.json and the other data files (datacheck)."""
+    return datacheck.check_kind(root, "procedures")
 
 
 def check_parameters(root: Path) -> tuple[list[Finding], int]:
@@ -466,12 +505,15 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_anchor_parity(site)
     findings += check_links(site)
     findings += check_rules(site)
+    findings += check_questions(site) + check_checklists(site)
     terminology_findings, term_count = check_terminology(site.pages)
     findings += terminology_findings + check_word_files(root, site.pages)
     parameter_findings, parameter_count = check_parameters(root)
     holiday_findings, holiday_count = check_holidays(root)
+    procedure_findings, procedure_count = check_procedures(root)
     case_findings, case_count = check_cases(root)
-    findings += parameter_findings + holiday_findings + case_findings
+    findings += parameter_findings + holiday_findings + procedure_findings + case_findings
     findings = sorted(set(findings), key=lambda f: (f.path, f.line, f.problem))
     return Report(findings, {"pages": len(site.pages), "glossary terms": term_count, "rule data files": parameter_count,
-                             "holiday files": holiday_count, "case tables": case_count})
+                             "holiday files": holiday_count, "business-type tables": procedure_count,
+                             "case tables": case_count})

@@ -6,13 +6,20 @@ Kinds and their files (paths relative to the repository root):
     parameter   wizard/data/parameters/<province>/<name>.json    wizard/schemas/parameter.schema.json
     holidays    wizard/data/holidays/<year>.json (optional)     wizard/schemas/holidays.schema.json
     rules       wizard/data/rules.json                           wizard/schemas/rules.schema.json
+    questions   wizard/data/questions.json                       wizard/schemas/questions.schema.json
+    checklists  wizard/data/checklists.json                      wizard/schemas/checklists.schema.json
+    procedures  wizard/data/procedures/<province>.json           wizard/schemas/procedures.schema.json
+
+The checks a schema cannot state look across files (a form names questions of its province, a procedure
+names rules of rules.json that its province's engine runs, a checklist item has words in wizard/text/):
+staff/datarefs.py. The guide sections the files link to are checked with the pages (staff/checks.py).
 
 Every finding names the file, the line and the fix in plain words: each schema node carries its problem and fix
 under ``x-messages`` (by failing keyword, or ``*``). The engine does not use this module: it runs in Pyodide,
 where ``jsonschema`` is not installed, and reads files that passed this check before they were shipped.
 
 >>> sorted(KINDS)
-['holidays', 'parameter', 'rules']
+['checklists', 'holidays', 'parameter', 'procedures', 'questions', 'rules']
 >>> "working_days" in units()
 True
 """
@@ -30,7 +37,7 @@ import jsonschema
 
 from wizard.workdays import HOLIDAY_NAMES
 
-from . import jsonfile
+from . import datarefs, jsonfile
 from .findings import Finding
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "wizard" / "schemas"
@@ -38,6 +45,9 @@ KINDS = {  # kind -> (schema file, folder under the repository root, glob in tha
     "parameter": ("parameter.schema.json", "wizard/data/parameters", "*/*.json"),
     "holidays": ("holidays.schema.json", "wizard/data/holidays", "*.json"),
     "rules": ("rules.schema.json", "wizard/data", "rules.json"),
+    "questions": ("questions.schema.json", "wizard/data", "questions.json"),
+    "checklists": ("checklists.schema.json", "wizard/data", "checklists.json"),
+    "procedures": ("procedures.schema.json", "wizard/data/procedures", "*.json"),
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -86,7 +96,7 @@ def check_file(path: Path, root: Path, kind: str) -> list[Finding]:
         return findings
     findings += [finding for error in _validator(kind).iter_errors(file.data)
                  for finding in _findings(file, error, schema(kind))]
-    findings += list(_EXTRA[kind](file, path))
+    findings += list(_EXTRA[kind](file, path, root))
     return sorted(set(findings))
 
 
@@ -118,18 +128,24 @@ def _nodes(root_schema: dict, schema_path: list) -> list[dict]:
     return nodes
 
 
-def _line(file: jsonfile.JsonFile, path: list) -> int:
-    line = 0
-    for part in path:
-        if isinstance(part, str):
-            line = file.line_of_key(part, line)
-    return line or 1
-
-
 def _fill(text: str, fields: dict[str, str]) -> str:
     for name, value in fields.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def _item_id(data: object, path: list) -> str:
+    """The "id" of the innermost object on ``path`` that has one (a checklist item, a form entry)."""
+    found, node = "", data
+    for part in [None, *path]:
+        if part is not None:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
 
 
 def _message(nodes: list[dict], keyword: str, name: str | None) -> tuple[str, str]:
@@ -148,29 +164,33 @@ def _findings(file: jsonfile.JsonFile, error: jsonschema.ValidationError, root_s
     schema_path = list(error.schema_path)
     nodes = _nodes(root_schema, schema_path)
     keyword = error.validator
-    line = _line(file, path)
-    key = next((part for part in reversed(path) if isinstance(part, str)), "")
+    line = file.line_at(path)
+    names = [part for part in path if isinstance(part, str)]
     enum: list = next((node["enum"] for node in reversed(nodes) if "enum" in node), [])
-    fields = {"key": key, "instance": str(error.instance), "instance_repr": repr(error.instance),
-              "enum": ", ".join(map(str, enum)), "rule": str(path[0]) if path else ""}
+    fields = {"key": names[-1] if names else "", "owner": names[-2] if len(names) > 1 else "",
+              "where": " → ".join(part if isinstance(part, str) else f"item {part + 1}" for part in path) or "the file",
+              "item_id": _item_id(file.data, path), "instance": str(error.instance),
+              "instance_repr": repr(error.instance), "enum": ", ".join(map(str, enum)),
+              "rule": str(path[0]) if path else ""}
+    if isinstance(error.instance, dict):
+        fields.update({f"instance_{name}": str(value) for name, value in error.instance.items()})
     if "propertyNames" in schema_path:  # the failing thing is a key of the object at `path`
-        fields["instance"], fields["instance_repr"] = str(error.instance), repr(error.instance)
         problem, fix = _message(nodes, keyword, None)
-        yield Finding(file.rel, file.line_of_key(str(error.instance), line if path else 0),
-                      _fill(problem, fields), _fill(fix, fields))
+        yield Finding(file.rel, file.line_at(path + [str(error.instance)]), _fill(problem, fields), _fill(fix, fields))
         return
     if keyword == "required":
         absent = [name for name in error.validator_value if name not in error.instance]
         missing = next((name for name in absent if repr(name) in error.message), absent[0] if absent else "")
         problem, fix = _message(nodes, keyword, missing)
-        yield Finding(file.rel, line, _fill(problem, {**fields, "missing": missing}), _fill(fix, fields))
+        fields["missing"] = missing
+        yield Finding(file.rel, line, _fill(problem, fields), _fill(fix, fields))
         return
     if keyword == "additionalProperties":
         known = set(nodes[-1].get("properties", {}))
         for extra in [name for name in error.instance if name not in known]:
             problem, fix = _message(nodes, keyword, None)
             extra_fields = {**fields, "key": extra}
-            yield Finding(file.rel, file.line_of_key(extra, line if path else 0), _fill(problem, extra_fields),
+            yield Finding(file.rel, file.line_at(path + [extra]), _fill(problem, extra_fields),
                           _fill(fix, extra_fields))
         return
     problem, fix = _message(nodes, keyword, None)
@@ -189,7 +209,7 @@ def _date(text: object) -> dt.date | None:
         return None
 
 
-def _parameter_extra(file: jsonfile.JsonFile, path: Path) -> Iterator[Finding]:
+def _parameter_extra(file: jsonfile.JsonFile, path: Path, root: Path) -> Iterator[Finding]:
     """Dated values earliest first, each date once (JSON Schema does not see the order of keys)."""
     values = file.data.get("values") if isinstance(file.data, dict) else None
     if not isinstance(values, dict):
@@ -207,7 +227,7 @@ def _parameter_extra(file: jsonfile.JsonFile, path: Path) -> Iterator[Finding]:
         previous = (key, date)
 
 
-def _holidays_extra(file: jsonfile.JsonFile, path: Path) -> Iterator[Finding]:
+def _holidays_extra(file: jsonfile.JsonFile, path: Path, root: Path) -> Iterator[Finding]:
     """The file is named after its year, every day is in it, make-up workdays are weekend days, no day is in both lists."""
     data = file.data
     name_year = int(path.stem) if re.fullmatch(r"\d{4}", path.stem) else None
@@ -248,8 +268,9 @@ def _holidays_extra(file: jsonfile.JsonFile, path: Path) -> Iterator[Finding]:
                       "check the notice and keep the day in one list only")
 
 
-def _rules_extra(file: jsonfile.JsonFile, path: Path) -> Iterator[Finding]:
+def _rules_extra(file: jsonfile.JsonFile, path: Path, root: Path) -> Iterator[Finding]:
     return iter(())  # the pages and anchors a guide names are checked with the pages (checks.check_rules)
 
 
-_EXTRA = {"parameter": _parameter_extra, "holidays": _holidays_extra, "rules": _rules_extra}
+_EXTRA = {"parameter": _parameter_extra, "holidays": _holidays_extra, "rules": _rules_extra,
+          "questions": datarefs.questions, "checklists": datarefs.checklists, "procedures": datarefs.procedures}

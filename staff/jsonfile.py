@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from json.decoder import scanstring
 from pathlib import Path
 
 from .findings import Finding
@@ -29,6 +30,7 @@ class JsonFile:
     text: str
     data: object = None
     findings: list[Finding] = field(default_factory=list)
+    _lines: dict[tuple, int] | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, needle: str, after_line: int = 0) -> int:
         """1-based line of the first line after `after_line` containing `needle`; `after_line` or 1 if none."""
@@ -44,6 +46,62 @@ class JsonFile:
             if number > after_line and pattern.search(line):
                 return number
         return self.line_of(json.dumps(key, ensure_ascii=False), after_line)
+
+    def line_at(self, path: list | tuple) -> int:
+        """Line of the thing at ``path`` (keys and list indexes from the top): an object member's key, a list
+        item's first character; the nearest enclosing one when ``path`` goes further than the file.
+
+        >>> JsonFile(Path("x.json"), "x.json", '{"a": [\\n  1,\\n  {"b": 2}\\n]}').line_at(["a", 1, "b"])
+        3
+        """
+        if self._lines is None:
+            self._lines = _value_lines(self.text.lstrip("\ufeff"))
+        for end in range(len(path), -1, -1):
+            line = self._lines.get(tuple(path[:end]))
+            if line:
+                return line
+        return 1
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
+
+
+def _value_lines(text: str) -> dict[tuple, int]:
+    """Path -> 1-based line for every value of a valid JSON text (an object member: the line of its key)."""
+    lines: dict[tuple, int] = {}
+
+    def line(at: int) -> int:
+        return text.count("\n", 0, at) + 1
+
+    def value(at: int, path: tuple) -> int:
+        at = _SPACE.match(text, at).end()
+        lines.setdefault(path, line(at))
+        if text.startswith("{", at) or text.startswith("[", at):
+            is_object, at, index = text[at] == "{", _SPACE.match(text, at + 1).end(), 0
+            while text[at] not in "}]":
+                if is_object:
+                    key_at = at
+                    key, at = scanstring(text, at + 1)
+                    at = _SPACE.match(text, at).end() + 1  # the colon
+                    lines[path + (key,)] = line(key_at)
+                    at = value(at, path + (key,))
+                else:
+                    at = value(at, path + (index,))
+                    index += 1
+                at = _SPACE.match(text, at).end()
+                if text[at] == ",":
+                    at = _SPACE.match(text, at + 1).end()
+            return at + 1
+        if text.startswith('"', at):
+            return scanstring(text, at + 1)[1]
+        return _SCALAR.match(text, at).end()
+
+    try:
+        value(0, ())
+    except (IndexError, ValueError, AttributeError):  # not valid JSON: reported by `load`
+        pass
+    return lines
 
 
 def load(path: Path, root: Path) -> JsonFile:
