@@ -35,6 +35,7 @@ from pathlib import Path
 
 import jsonschema
 
+from wizard.schema import ANSWER_TYPES
 from wizard.workdays import HOLIDAY_NAMES
 
 from . import datarefs, jsonfile
@@ -54,11 +55,15 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 
 @functools.lru_cache(maxsize=None)
 def schema(kind: str) -> dict:
-    """The JSON Schema of one kind of data file; the holiday names come from wizard.workdays.HOLIDAY_NAMES."""
+    """The JSON Schema of one kind of data file; the holiday names come from wizard.workdays.HOLIDAY_NAMES, the
+    answer types from wizard.schema.ANSWER_TYPES (one definition each, in the engine)."""
     loaded = json.loads((SCHEMAS / KINDS[kind][0]).read_text(encoding="utf-8"))
     if kind == "holidays":
         loaded = copy.deepcopy(loaded)
         loaded["$defs"]["holiday_name"]["enum"] = list(HOLIDAY_NAMES)
+    if kind == "questions":
+        loaded = copy.deepcopy(loaded)
+        loaded["$defs"]["answer"]["properties"]["type"]["enum"] = list(ANSWER_TYPES)
     return loaded
 
 
@@ -139,9 +144,10 @@ def _item_id(data: object, path: list) -> str:
     found, node = "", data
     for part in [None, *path]:
         if part is not None:
-            try:
+            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                    and part < len(node):
                 node = node[part]
-            except (KeyError, IndexError, TypeError):
+            else:
                 break
         if isinstance(node, dict) and isinstance(node.get("id"), str):
             found = node["id"]

@@ -209,7 +209,7 @@ def _question(file: jsonfile.JsonFile, root: Path, where: list, spec: dict, rule
                 yield Finding(file.rel, at(where + ["enum_labels", value]), f'"enum_labels" of "{answer_id}" labels "{value}", which is not in "enum"',
                               f'add "{value}" to "enum", or remove its label (or correct the spelling)')
     low, high = spec.get("min"), spec.get("max")
-    if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in (low, high)) and low > high:
+    if isinstance(low, (int, float)) and isinstance(high, (int, float)) and low > high:
         yield Finding(file.rel, at(where + ["min"]), f'"min" of "{answer_id}" ({low}) is above its "max" ({high})',
                       "make min the smallest and max the largest answer accepted")
     group = spec.get("group")
@@ -421,5 +421,5 @@ def procedures(file: jsonfile.JsonFile, path: Path, root: Path) -> Iterator[Find
             if options.get("basis") == "reading" and rules and entry_rule.get("basis") != "reading" \
                     and "reading" not in _dict(entry_rule.get("basis_by_text")).values():
                 yield Finding(file.rel, at(step_path + ["basis"]), f'rule "{rule}" of "{action}" is applied by our reading, but it has no reading text',
-                              f'write its reading texts (starting 本站理解： / Our reading:) and declare them in wizard/data/rules.json "basis_by_text", '
+                              'write its reading texts (starting 本站理解： / Our reading:) and declare them in wizard/data/rules.json "basis_by_text", '
                               'or remove "basis"')

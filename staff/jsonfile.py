@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from json.decoder import scanstring
 from pathlib import Path
 
 from .findings import Finding
@@ -63,7 +63,7 @@ class JsonFile:
         return 1
 
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
 
@@ -74,32 +74,40 @@ def _value_lines(text: str) -> dict[tuple, int]:
     def line(at: int) -> int:
         return text.count("\n", 0, at) + 1
 
+    def skip(at: int) -> int:  # past the white space at `at`
+        while at < len(text) and text[at] in " \t\n\r":
+            at += 1
+        return at
+
     def value(at: int, path: tuple) -> int:
-        at = _SPACE.match(text, at).end()
+        at = skip(at)
         lines.setdefault(path, line(at))
         if text.startswith("{", at) or text.startswith("[", at):
-            is_object, at, index = text[at] == "{", _SPACE.match(text, at + 1).end(), 0
+            is_object, at, index = text[at] == "{", skip(at + 1), 0
             while text[at] not in "}]":
                 if is_object:
                     key_at = at
                     key, at = scanstring(text, at + 1)
-                    at = _SPACE.match(text, at).end() + 1  # the colon
+                    at = skip(at) + 1  # the colon
                     lines[path + (key,)] = line(key_at)
                     at = value(at, path + (key,))
                 else:
                     at = value(at, path + (index,))
                     index += 1
-                at = _SPACE.match(text, at).end()
+                at = skip(at)
                 if text[at] == ",":
-                    at = _SPACE.match(text, at + 1).end()
+                    at = skip(at + 1)
             return at + 1
         if text.startswith('"', at):
             return scanstring(text, at + 1)[1]
-        return _SCALAR.match(text, at).end()
+        scalar = _SCALAR.match(text, at)
+        if scalar is None:
+            raise ValueError(f"no JSON value at {at}")
+        return scalar.end()
 
     try:
         value(0, ())
-    except (IndexError, ValueError, AttributeError):  # not valid JSON: reported by `load`
+    except (IndexError, ValueError):  # not valid JSON: reported by `load`
         pass
     return lines
 

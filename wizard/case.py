@@ -130,7 +130,7 @@ def _parse_answer(spec: dict, value, field: str, today: date, province: str):
         if spec.get("not_after_today") and parsed > today:
             _fail(field, "future", province, value=parsed, today=today)
         return parsed
-    raise AssertionError(f"unknown answer type {kind}")  # guarded by the data test
+    raise AssertionError(f"unknown answer type {kind}")  # guarded by the staff check (questions.schema.json)
 
 
 def parse_case(raw) -> Case:

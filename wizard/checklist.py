@@ -36,7 +36,7 @@ def _param(spec: dict, case: Case):
         return render(f"certificate.{case.province}.{case.profession}")
     if spec.get("hotlines"):
         return parameters.hotline_numbers(case.province, case.today)
-    raise ValueError(f"unknown checklist parameter {spec}")  # tests/engine/test_contract_v2.py checks every spec
+    raise ValueError(f"unknown checklist parameter {spec}")  # the staff check (checklists.schema.json) checks every spec
 
 
 def build(case: Case, outcome: Outcome) -> list[dict]:

@@ -109,25 +109,6 @@ def test_every_number_in_the_checklist_comes_from_the_rule_data():
                 assert not re.search(r"\d", text), (key, language, value)
 
 
-def anchors(page: Path) -> set[str]:
-    return set(re.findall(r"\{ #([a-z0-9-]+) \}", page.read_text(encoding="utf-8")))
-
-
-def test_every_checklist_source_is_a_guide_section_in_both_languages():
-    data = datafiles.load("data", "checklists.json")
-    for province in ("zhejiang", "jiangsu"):
-        for item in data[province]:
-            page, _, anchor = item["source"].partition("#")
-            for path in (ROOT / "docs" / page, ROOT / "docs" / page.replace(".md", ".en.md")):
-                assert path.exists(), item
-                assert not anchor or anchor in anchors(path), (item, path.name)
-            assert f"checklist.{item['id']}" in texts("zh"), item["id"]
-            for spec in item.get("params", {}).values():
-                assert set(spec) in ({"parameter"}, {"action_label"}, {"certificate"}, {"hotlines"}), (item["id"], spec)
-                if "parameter" in spec:
-                    parameters.parameter(*spec["parameter"].split("/"))  # the rule data file exists
-
-
 @pytest.mark.parametrize("year", [2025, 2026])
 def test_the_estimator_s_statutory_holidays_are_all_real_holidays_in_years_chinesecalendar_knows(year):
     estimated = statutory_holidays.statutory_holidays(year)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import string
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 import wizard
 from wizard import datafiles, parameters, schema, workdays
 from wizard.findings import BASES
-from wizard.text import LANGUAGES, texts
+from wizard.text import texts
 
 PACKAGE = Path(wizard.__file__).resolve().parent
 ROOT = PACKAGE.parent
@@ -32,7 +33,8 @@ DATA_FILES = [(kind, path) for kind in sorted(datacheck.KINDS) for path in datac
 def test_the_validator_finds_the_data_files_it_is_meant_to_check():
     kinds = [kind for kind, _ in DATA_FILES]
     assert kinds.count("parameter") == len(list((PACKAGE / "data" / "parameters").glob("*/*.json"))) >= 16
-    assert kinds.count("rules") == 1
+    assert kinds.count("rules") == kinds.count("questions") == kinds.count("checklists") == 1
+    assert kinds.count("procedures") == len(schema.provinces()) == 2
 
 
 @pytest.mark.parametrize("kind, path", DATA_FILES, ids=[f"{k}:{p.relative_to(PACKAGE / 'data')}" for k, p in DATA_FILES])
@@ -40,8 +42,9 @@ def test_every_data_file_passes_the_one_validator(kind, path):
     assert [str(f) for f in datacheck.check_file(path, ROOT, kind)] == []
 
 
-def test_the_holiday_names_in_the_schema_are_the_engines():
+def test_the_holiday_names_and_answer_types_in_the_schemas_are_the_engines():
     assert datacheck.schema("holidays")["$defs"]["holiday_name"]["enum"] == list(workdays.HOLIDAY_NAMES)
+    assert datacheck.schema("questions")["$defs"]["answer"]["properties"]["type"]["enum"] == list(schema.ANSWER_TYPES)
 
 
 # A made-up schedule (a planted file in a temporary copy, not a published notice): valid as written.
@@ -97,6 +100,85 @@ def test_a_planted_bad_rules_file_fails_the_one_validator(tmp_path):
                in f for f in findings), findings
 
 
+# Mistakes a staff member might make in questions.json, checklists.json and procedures/<province>.json, each
+# planted in a copy of the data (and the texts and page words the checks read). The finding's line is the
+# planted text's, or that of "line_of" in the file checked ("check", when the finding belongs to another file).
+MISTAKES = json.loads((Path(__file__).with_name("data_mistakes.json")).read_text(encoding="utf-8"))
+COPIED = ("wizard/data", "wizard/text", "web/i18n")
+
+
+def _copy_data(root: Path) -> None:
+    for folder in COPIED:
+        shutil.copytree(ROOT / folder, root / folder)
+
+
+def _findings(root: Path, rel: str) -> list[str]:
+    path = root / rel
+    kind = next(kind for kind in datacheck.KINDS if path in datacheck.files_of(root, kind))
+    return [str(finding) for finding in datacheck.check_file(path, root, kind)]
+
+
+def test_every_kind_has_planted_mistakes_and_the_unchanged_copy_passes(tmp_path):
+    planted = {entry["file"] for entry in MISTAKES}
+    assert {"wizard/data/questions.json", "wizard/data/checklists.json", "wizard/data/procedures/jiangsu.json"} <= planted
+    assert all(sum(entry["file"] == rel for entry in MISTAKES) >= 3 for rel in planted)
+    _copy_data(tmp_path)
+    assert [f for rel in planted for f in _findings(tmp_path, rel)] == []
+
+
+@pytest.mark.parametrize("entry", MISTAKES, ids=[entry["name"] for entry in MISTAKES])
+def test_a_planted_mistake_fails_the_one_validator_naming_the_file_the_line_and_the_fix(tmp_path, entry):
+    _copy_data(tmp_path)
+    path = tmp_path / entry["file"]
+    old, new = entry["replace"]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"the text to replace is not in {entry['file']}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    checked = entry.get("check", entry["file"])
+    checked_text = (tmp_path / checked).read_text(encoding="utf-8")
+    needle = entry.get("line_of", new)
+    assert needle in checked_text, needle
+    line = checked_text[:checked_text.index(needle)].count("\n") + 1
+    findings = _findings(tmp_path, checked)
+    assert f"{checked}:{line}: {entry['expect']}" in "\n".join(findings), findings
+    assert all(re.fullmatch(rf"{re.escape(checked)}:\d+: .+\. Fix: .+\.", f) for f in findings), findings
+
+
+def test_python_m_staff_check_prints_the_planted_mistakes_and_fails(tmp_path):
+    for part in ("docs", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+    _copy_data(tmp_path)
+
+    def staff_check() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "staff", "--root", str(tmp_path), "check"],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    assert staff_check().returncode == 0, staff_check().stdout
+    one_per_kind = [next(entry for entry in MISTAKES if entry["file"] == rel) for rel in
+                    ("wizard/data/questions.json", "wizard/data/checklists.json", "wizard/data/procedures/jiangsu.json")]
+    for entry in one_per_kind:
+        path = tmp_path / entry["file"]
+        path.write_text(path.read_text(encoding="utf-8").replace(*entry["replace"], 1), encoding="utf-8")
+    done = staff_check()
+    assert done.returncode == 1
+    for entry in one_per_kind:
+        assert re.search(rf"^{re.escape(entry['file'])}:\d+: {re.escape(entry['expect'])}", done.stdout, re.M), done.stdout
+
+
+def test_a_checklist_source_without_its_section_fails_the_staff_check(tmp_path):
+    for part in ("docs", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, tmp_path / part)
+    _copy_data(tmp_path)
+    path = tmp_path / "wizard" / "data" / "checklists.json"
+    path.write_text(path.read_text(encoding="utf-8").replace("jiangsu/renewal.md#apply", "jiangsu/renewal.md#applying"),
+                    encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "staff", "--root", str(tmp_path), "check"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1
+    assert 'checklist item "js.file_renewal" links to "jiangsu/renewal.md#applying": there is no heading with ' \
+           "{ #applying } in docs/jiangsu/renewal.md" in done.stdout, done.stdout
+
+
 def test_a_day_before_the_first_key_uses_the_first_value():
     assert parameters.value("jiangsu", "confirmation_window", date(2000, 1, 1)) == 5
 
@@ -121,31 +203,6 @@ def test_both_languages_have_the_same_keys_and_placeholders():
     for key in zh:
         assert _placeholders(zh[key]) == _placeholders(en[key]), key
         assert zh[key].strip() and en[key].strip(), key
-
-
-def test_questions_file_is_consistent_with_itself():
-    data = schema.questions()
-    assert set(data["provinces"]) == {"zhejiang", "jiangsu"}
-    for province, specs in data["answers"].items():
-        for answer_id, spec in specs.items():
-            assert spec["type"] in schema.ANSWER_TYPES, answer_id
-            for language in LANGUAGES:
-                assert spec["label"][language], answer_id
-            assert set(spec["help"]) == set(LANGUAGES)
-            assert re.fullmatch(r"(zhejiang|jiangsu)/[a-z-]+\.md#[a-z0-9-]+", spec["guide"])
-            if spec["type"] == "enum":
-                assert list(spec["enum_labels"]) == spec["enum"]
-            if "default" in spec:
-                assert not isinstance(spec["default"], str) or spec["type"] == "text"
-    expected = {f"{p}/{a}" for p, info in data["provinces"].items() for a in info["actions"]}
-    assert set(data["forms"]) == expected  # one form per province and action, written once
-    for key, entries in data["forms"].items():
-        province = key.split("/")[0]
-        ids = [entry["id"] for entry in entries]
-        assert len(ids) == len(set(ids))
-        assert set(ids) <= set(data["answers"][province])
-        for entry in entries:
-            assert set(entry.get("professions", [])) <= set(data["provinces"][province]["professions"])
 
 
 def test_the_issue_s_required_answers_are_required_in_the_form():
@@ -183,12 +240,6 @@ def test_the_package_imports_only_the_standard_library_and_its_pure_python_depen
                 continue
             for name in names:
                 assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
-
-
-def test_every_answer_has_help_text():
-    for specs in schema.questions()["answers"].values():
-        for answer_id, spec in specs.items():
-            assert spec["help"]["zh"] and spec["help"]["en"], answer_id
 
 
 def test_a_zipped_engine_opens_its_archive_once_however_many_data_files_an_answer_reads(tmp_path):
