@@ -9,6 +9,7 @@ Modules, one concept each:
     pages        read a Markdown page: front matter, headings, anchors, links
     checks       every content check (`check`)
     datacheck    the one validator of the engine's data files (JSON Schemas in wizard/schemas/)
+    datarefs     what those schemas cannot say: the ids the wizard's data files name exist in the other files
     outdated     Chinese pages changed after their English twin (`outdated`)
     newpage      scaffold a page in both languages (`new-page`)
     outcomes     run the engine's case table on two revisions and diff (`outcomes`)

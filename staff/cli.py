@@ -54,6 +54,9 @@ Engine data (wizard/data):
   - every rule value in parameters/**.json has a reference (依据) and an effective date (生效日期), dates ascending;
   - every holidays/<year>.json is valid: year, dates inside it, known festival names, reference,
     no day both a holiday (放假) and a make-up workday (调休上班);
+  - questions.json, checklists.json and procedures/<province>.json have their shape (wizard/schemas/) and name
+    what exists: questions of the province, rules (规则), rule values, professions, checklist words (清单文字),
+    guide sections in both languages;
 Tests: every case table tests/cases/*.json can be read.
 
 Exit status: 0 when everything passes, 1 when anything fails.""")
