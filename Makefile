@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package-lock.json package.json
 	@mkdir -p node_modules && touch $@
 
 wizard-assets: venv node
-	$(BIN)/python scripts/build_wheels.py
+	PYTHONPATH=hooks $(BIN)/python -m sitebuild.assets
 
 prepare: venv node wizard-assets
 
@@ -46,8 +46,10 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
+	$(BIN)/ruff check hooks staff scripts
+	$(BIN)/mypy
 	node --test tests/web/
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site build .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import schema
-from .schema import UNSURE
 from .errors import InvalidCase
+from .schema import UNSURE
 from .text import format_date, render
 
 TOP_LEVEL_KEYS = ("province", "profession", "action", "today", "answers")
@@ -166,7 +166,7 @@ def parse_case(raw) -> Case:
     for key in answers:
         if key not in known:
             _fail(f"answers.{key}", "unknown_answer", allowed=_choices(sorted(known)) or "—")
-    parsed = {}
+    parsed: dict[str, object] = {}
     for spec in specs:
         field = f"answers.{spec['id']}"
         given = spec["id"] in answers

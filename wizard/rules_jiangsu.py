@@ -13,8 +13,8 @@ from datetime import date
 
 from . import deadlines, procedures
 from .case import Case
-from .findings import Finding, Outcome
-from .parameters import value
+from .findings import Finding, Outcome, Working
+from .parameters import hotline_numbers, value
 from .periods import add_days, add_months
 from .schema import questions
 from .statutory_holidays import lunar_holidays_known
@@ -29,7 +29,7 @@ def _param(case: Case, name: str):
 
 def hotlines(case: Case) -> str:
     """The registration hotlines the notice directs open questions to (办事指南查阅建议 3)."""
-    return "、".join(line["number"] for line in _param(case, "hotlines"))
+    return hotline_numbers(PROVINCE, case.today)
 
 
 def confirmation_last_day(case: Case, submitted: date) -> deadlines.LastDay:
@@ -117,12 +117,12 @@ def confirmation_window(case: Case, out: Outcome, options: dict) -> None:
     days = _param(case, "confirmation_window")
     last = confirmation_last_day(case, submitted)
     deadline = last.literal
-    out.workings["confirmation_deadline"] = {
-        "rule": "js.confirmation_window", "start": submitted, "start_field": "application_submitted_date",
-        "amount": days, "unit": "days", "parameter": f"{PROVINCE}/confirmation_window", "last_day": last.day,
-    }
+    out.workings["confirmation_deadline"] = Working(
+        rule="js.confirmation_window", start=submitted, start_field="application_submitted_date",
+        amount=days, unit="days", parameter=f"{PROVINCE}/confirmation_window", last_day=last.day,
+    )
     params = dict(submitted=submitted, deadline=deadline, days=days, today=case.today,
-                  extended=last.extended or deadline, hotlines=hotlines(case))
+                  extended=last.shown_extended, hotlines=hotlines(case))
     answer, is_confirmed = case.answers.get("applicant_confirmed"), confirmed(case)
     if answer:
         out.add("js.confirmation_window", "pass", "confirmed", **params)
@@ -162,12 +162,12 @@ def contract_term(case: Case, out: Outcome, options: dict) -> None:
         out.add("js.contract_term", "pass", "reading_open_ended" if reading else "open_ended", **params)
         return
     out.dates["contract_min_end"] = minimum
-    out.workings["contract_min_end"] = {
-        "rule": "js.contract_term", "start": application_date,
-        "start_field": "application_submitted_date" if submitted else "today",
-        "amount": months, "unit": "months", "parameter": f"{PROVINCE}/contract_min_term",
-        "month_end": minimum.day != application_date.day,
-    }
+    out.workings["contract_min_end"] = Working(
+        rule="js.contract_term", start=application_date,
+        start_field="application_submitted_date" if submitted else "today",
+        amount=months, unit="months", parameter=f"{PROVINCE}/contract_min_term",
+        month_end=minimum.day != application_date.day,
+    )
     if end >= minimum:
         out.add("js.contract_term", "pass", "reading" if reading else None, **params)
     else:
@@ -188,12 +188,12 @@ def decision_time(case: Case, out: Outcome, options: dict) -> None:
     working_days = _param(case, options["parameter"])
     count = add_working_days(start, working_days)
     out.dates["decision_due"] = count.end
-    out.workings["decision_due"] = {
-        "rule": "js.decision_time", "start": start,
-        "start_field": "acceptance_date" if accepted else "expected_acceptance_date",
-        "amount": working_days, "unit": "working_days", "parameter": f"{PROVINCE}/{options['parameter']}",
-        "count": count,
-    }
+    out.workings["decision_due"] = Working(
+        rule="js.decision_time", start=start,
+        start_field="acceptance_date" if accepted else "expected_acceptance_date",
+        amount=working_days, unit="working_days", parameter=f"{PROVINCE}/{options['parameter']}",
+        count=count,
+    )
     variant = "_".join(part for part in (options.get("text"), None if accepted else "plan") if part)
     out.add("js.decision_time", "info", variant or None,
             acceptance_date=start, decision_due=count.end, working_days=working_days)

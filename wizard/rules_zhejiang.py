@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import deadlines, procedures
 from .case import Case
-from .findings import Finding, Outcome
+from .findings import Finding, Outcome, Working
 from .parameters import value
 from .periods import add_months
 from .schema import questions
@@ -47,8 +47,8 @@ def exam_exemption(case: Case, out: Outcome, options: dict) -> None:
     chosen, approved = case.answers["exemption_chosen"], case.answers["exemption_eligible"]
     if chosen is False:
         out.add("zj.exam_exemption", "pass")
-    elif approved:
-        out.add("zj.exam_exemption", "pass", "exempted" if chosen else "approved")
+    elif approved:  # with the choice unanswered the point rests on the review alone: information, not a pass
+        out.add("zj.exam_exemption", "pass", "exempted") if chosen else out.add("zj.exam_exemption", "info", "approved")
     elif chosen and approved is False:
         out.add("zj.exam_exemption", "fail")
     elif chosen:
@@ -71,14 +71,14 @@ def registration_window(case: Case, out: Outcome, options: dict) -> None:
     cancelled = case.answers["previously_cancelled"] or case.answers["cancelled_for_violation"]
     last = deadlines.last_day(add_months(issued, months))
     deadline = last.literal
-    out.workings["registration_deadline"] = {
-        "rule": "zj.registration_window", "start": issued, "start_field": "certificate_issue_date",
-        "amount": months, "unit": "months", "parameter": f"{PROVINCE}/registration_window",
-        "month_end": deadline.day != issued.day, "last_day": last.day,
-    }
+    out.workings["registration_deadline"] = Working(
+        rule="zj.registration_window", start=issued, start_field="certificate_issue_date",
+        amount=months, unit="months", parameter=f"{PROVINCE}/registration_window",
+        month_end=deadline.day != issued.day, last_day=last.day,
+    )
     common = dict(certificate_issue_date=issued, deadline=deadline, months=months, today=case.today,
                   required_hours=required_hours, hours=hours if hours is not None else 0,
-                  extended=last.extended or deadline, year=case.today.year,
+                  extended=last.shown_extended, year=case.today.year,
                   year_end=case.today.replace(month=12, day=31))
     unknown = "hours_unknown" if hours is None else None
     in_window = case.today <= deadline

@@ -70,7 +70,11 @@ def help_values(spec: dict, on) -> dict:
     """The rule values a question's help text names (``help_params``: placeholder -> "<province>/<name>")."""
     from .parameters import value
 
-    return {key: value(*ref.split("/"), on) for key, ref in spec.get("help_params", {}).items()}
+    values = {}
+    for key, ref in spec.get("help_params", {}).items():
+        province, name = ref.split("/")
+        values[key] = value(province, name, on)
+    return values
 
 
 def page_questions(on) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import datafiles
+from .deadlines import EstimatedDate
 from .workdays import Day
 
 LANGUAGES = ("zh", "en")
@@ -49,7 +50,10 @@ def _value(value, language: str):
     if isinstance(value, bool):
         return value
     if isinstance(value, date):
-        return format_date(value, language)
+        shown = format_date(value, language)
+        if isinstance(value, EstimatedDate):
+            return texts(language)["format.date_estimated"].format(date=shown)
+        return shown
     if isinstance(value, (int, float)):
         return format_number(value)
     if isinstance(value, Day):

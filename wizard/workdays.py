@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import datafiles
-from .statutory_holidays import HOLIDAY_NAMES, makeup_rest_days, statutory_holidays
+from .statutory_holidays import HOLIDAY_NAMES as HOLIDAY_NAMES  # re-exported: the holidays schema names them
+from .statutory_holidays import makeup_rest_days, statutory_holidays
 
 try:  # pragma: no cover - import guard only
     import chinese_calendar
@@ -60,7 +61,7 @@ class Day:
 @functools.lru_cache(maxsize=None)
 def repo_schedule(year: int) -> dict | None:
     """The repo's holidays file for ``year``, or ``None``. Its shape is checked before it ships, by
-    ``staff.py check`` and the tests (wizard/schemas/holidays.schema.json), not at run time."""
+    ``python -m staff check`` and the tests (wizard/schemas/holidays.schema.json), not at run time."""
     if f"{year}.json" not in datafiles.list_json("data", "holidays"):
         return None
     return datafiles.load("data", "holidays", f"{year}.json")

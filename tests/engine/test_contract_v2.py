@@ -123,7 +123,7 @@ def test_every_checklist_source_is_a_guide_section_in_both_languages():
                 assert not anchor or anchor in anchors(path), (item, path.name)
             assert f"checklist.{item['id']}" in texts("zh"), item["id"]
             for spec in item.get("params", {}).values():
-                assert set(spec) in ({"parameter"}, {"action_label"}, {"certificate"}), (item["id"], spec)
+                assert set(spec) in ({"parameter"}, {"action_label"}, {"certificate"}, {"hotlines"}), (item["id"], spec)
                 if "parameter" in spec:
                     parameters.parameter(*spec["parameter"].split("/"))  # the rule data file exists
 

@@ -1,17 +1,13 @@
 """Every statement the wizard shows has an entry in wizard/statements.json saying what it rests on, and the staff
-table STATEMENTS.md is what scripts/statements.py writes from the data files now."""
+table STATEMENTS.md is what `python -m staff statements` writes from the data files now."""
 from __future__ import annotations
 
 import copy
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import statements  # noqa: E402  (scripts/statements.py)
+from staff import statements
 
 DOC = statements.load_statements()
 SHOWN = {language: statements.current_texts(language) for language in statements.LANGUAGES}

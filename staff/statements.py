@@ -1,32 +1,29 @@
-#!/usr/bin/env python3
 """The staff table of what every wizard statement rests on (STATEMENTS.md), generated from the data files.
 
 The statements are the engine's texts (wizard/text/<lang>.json), the question help (wizard/data/questions.json)
 and the page words that state a rule (web/i18n/<lang>.json); what each rests on is in wizard/statements.json,
 except the basis of a finding text, which is wizard/data/rules.json's (read here, not copied).
 
-    .venv/bin/python scripts/statements.py            # write STATEMENTS.md
-    .venv/bin/python scripts/statements.py --check    # exit 1, saying what to do, when it is out of date
+    .venv/bin/python -m staff statements            # write STATEMENTS.md
+    .venv/bin/python -m staff statements --check    # exit 1, saying what to do, when it is out of date
 """
 from __future__ import annotations
 
-import argparse
 import fnmatch
 import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from wizard import datafiles
+from wizard.findings import STATUSES, Finding
+from wizard.report import basis as finding_basis
+from wizard.text import texts
 
-from wizard import datafiles  # noqa: E402
-from wizard.findings import STATUSES, Finding  # noqa: E402
-from wizard.report import basis as finding_basis  # noqa: E402
-from wizard.text import texts  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 STATEMENTS_FILE = ROOT / "wizard" / "statements.json"
 TABLE_FILE = ROOT / "STATEMENTS.md"
-COMMAND = ".venv/bin/python scripts/statements.py"
+COMMAND = ".venv/bin/python -m staff statements"
 LANGUAGES = ("zh", "en")
 BASES = ("notice", "law", "reading", "instruction")
 # Keys that always state something: without_claim cannot excuse them.
@@ -148,7 +145,8 @@ def render(doc: dict, shown_zh: dict[str, str]) -> str:
     entries = doc["statements"]
     counts = {basis: 0 for basis in BASES}
     for key, entry in entries.items():
-        counts[basis_of(key, entry)] = counts.get(basis_of(key, entry), 0) + 1
+        declared = str(basis_of(key, entry))
+        counts[declared] = counts.get(declared, 0) + 1
     lines = [
         "# 向导文字的依据 / What each wizard statement rests on",
         "",
@@ -171,32 +169,26 @@ def render(doc: dict, shown_zh: dict[str, str]) -> str:
                       "| 键 Key | 中文文字 Text | 依据 Basis | 条款 Clause | 备注 Note |", "|---|---|---|---|---|"]
             for key in keys:
                 entry = entries[key]
-                basis = basis_of(key, entry)
+                basis = str(basis_of(key, entry))
                 lines.append("| " + " | ".join(_cell(cell) for cell in (
-                    f"`{key}`", shown_zh.get(key, ""), BASIS_LABELS.get(basis, str(basis)),
+                    f"`{key}`", shown_zh.get(key, ""), BASIS_LABELS.get(basis, basis),
                     "；".join(entry["clause"]) or "—", entry.get("note", ""))) + " |")
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write STATEMENTS.md, the table of what each wizard text rests on.")
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 if the table is out of date")
-    args = parser.parse_args(argv)
+def run(check: bool) -> int:
+    """Write STATEMENTS.md (or with ``check`` only compare it); 1 when an entry is missing or stale or, with
+    ``check``, the table is out of date. The problems go to stderr, each with its fix."""
     doc, shown = load_statements(), current_texts("zh")
     problems = missing_entries(doc, shown) + stale_entries(doc, shown)
-    for problem in problems:
-        print(problem, file=sys.stderr)
     table = render(doc, shown)
-    if args.check:
+    if check:
         current = TABLE_FILE.read_text(encoding="utf-8") if TABLE_FILE.exists() else ""
         if current != table:
-            print(f"STATEMENTS.md is out of date. Fix: run {COMMAND} and commit STATEMENTS.md", file=sys.stderr)
-            return 1
-        return 1 if problems else 0
-    TABLE_FILE.write_text(table, encoding="utf-8")
-    print(f"wrote {TABLE_FILE.relative_to(ROOT)}: {len(doc['statements'])} statements")
+            problems.append(f"STATEMENTS.md is out of date. Fix: run {COMMAND} and commit STATEMENTS.md")
+    else:
+        TABLE_FILE.write_text(table, encoding="utf-8")
+        print(f"wrote {TABLE_FILE.relative_to(ROOT)}: {len(doc['statements'])} statements")
+    for problem in problems:
+        print(problem, file=sys.stderr)
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
