@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -408,34 +409,41 @@ def _check_guide(site: Site, file: jsonfile.JsonFile, name: str, line: int, guid
     return findings
 
 
-def check_questions(site: Site) -> list[Finding]:
-    """questions.json against its schema and the other data files (datacheck), and each question's guide section."""
-    path = site.root / "wizard" / "data" / "questions.json"
-    if not path.exists():
-        return []
-    findings = datacheck.check_file(path, site.root, "questions")
-    file = jsonfile.load(path, site.root)
-    if isinstance(file.data, dict) and isinstance(file.data.get("answers"), dict):
-        for province, specs in file.data["answers"].items():
-            for answer_id, spec in (specs.items() if isinstance(specs, dict) else ()):
-                if isinstance(spec, dict):
-                    findings += _check_guide(site, file, f'question "{answer_id}"',
-                                             file.line_at(["answers", province, answer_id, "guide"]), spec.get("guide"))
-    return findings
+def _question_guides(data: dict) -> Iterator[tuple[str, list, object]]:
+    for province, specs in _items(data.get("answers")):
+        for answer_id, spec in _items(specs):
+            if isinstance(spec, dict):
+                yield f'question "{answer_id}"', ["answers", province, answer_id, "guide"], spec.get("guide")
 
 
-def check_checklists(site: Site) -> list[Finding]:
-    """checklists.json against its schema and the other data files (datacheck), and each item's source section."""
-    path = site.root / "wizard" / "data" / "checklists.json"
-    if not path.exists():
-        return []
-    findings = datacheck.check_file(path, site.root, "checklists")
-    file = jsonfile.load(path, site.root)
-    for province, items in (file.data.items() if isinstance(file.data, dict) else ()):
+def _checklist_sources(data: dict) -> Iterator[tuple[str, list, object]]:
+    for province, items in data.items():
         for index, item in enumerate(items if isinstance(items, list) else ()):
             if isinstance(item, dict):
-                findings += _check_guide(site, file, f'checklist item "{item.get("id")}"',
-                                         file.line_at([province, index, "source"]), item.get("source"), anchor_required=False)
+                yield f'checklist item "{item.get("id")}"', [province, index, "source"], item.get("source")
+
+
+def _items(value: object) -> list:
+    return list(value.items()) if isinstance(value, dict) else []
+
+
+# file -> (its kind in datacheck, the guide links it holds, whether a link needs an #anchor)
+_LINKING_FILES = {"questions.json": ("questions", _question_guides, True),
+                  "checklists.json": ("checklists", _checklist_sources, False)}
+
+
+def check_linking_files(site: Site) -> list[Finding]:
+    """questions.json and checklists.json against their schemas and the other data files (datacheck), and the
+    guide sections they link to (a question's guide, a checklist item's source) in both languages."""
+    findings: list[Finding] = []
+    for name, (kind, links, anchor_required) in _LINKING_FILES.items():
+        path = site.root / "wizard" / "data" / name
+        if not path.exists():
+            continue
+        findings += datacheck.check_file(path, site.root, kind)
+        file = jsonfile.load(path, site.root)
+        for what, at, guide in links(file.data) if isinstance(file.data, dict) else ():
+            findings += _check_guide(site, file, what, file.line_at(at), guide, anchor_required)
     return findings
 
 
@@ -505,7 +513,7 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_anchor_parity(site)
     findings += check_links(site)
     findings += check_rules(site)
-    findings += check_questions(site) + check_checklists(site)
+    findings += check_linking_files(site)
     terminology_findings, term_count = check_terminology(site.pages)
     findings += terminology_findings + check_word_files(root, site.pages)
     parameter_findings, parameter_count = check_parameters(root)
