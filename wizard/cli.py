@@ -4,9 +4,10 @@ Exit 0 with the report (JSON) on standard output for any valid case. Exit 2 with
 standard error for everything else: ``{"error": "invalid_case", "field", "message": {"zh", "en"}}`` for a
 case that cannot be checked (unparsable JSON, bytes that are not UTF-8, more than MAX_INPUT_BYTES, a
 non-object, contradicting answers, ...); the same shape with ``"error": "usage"`` (bad arguments),
-``"unreadable_file"`` (the file or standard input cannot be read) or ``"unwritable_output"`` (the report
-could not be written to standard output), ``field`` null. When standard error cannot be written either, the
-command still exits 2, silently. Never a traceback, never another exit code.
+``"unreadable_file"`` (the file or standard input cannot be read), ``"unwritable_output"`` (the report
+could not be written to standard output) or ``"internal_error"`` (a bug, with ``detail``), ``field`` null.
+When standard error cannot be written either, the command still exits 2, silently. Never a traceback, never
+another exit code.
 
 The browser worker and the tests call ``respond`` directly, so they see exactly what the command prints.
 """
