@@ -8,6 +8,8 @@
  *       resolves with the report, deep-equal to what `python -m wizard check` prints on stdout;
  *       REJECTS with the error object the CLI prints on stderr for an invalid case (exit 2), e.g.
  *       {"error": "invalid_case", "field": "answers.realname_l4", "message": {"zh": "…", "en": "…"}}.
+ *       Any value: NaN, Infinity, a BigInt, a cycle or a throwing getter get what the CLI answers for the text
+ *       it would read (engine-client.js, caseText), never a JavaScript exception.
  *       (A runtime that cannot load rejects with {"error": "runtime_unavailable", "detail": "…"}.)
  *   window.registrationWizard.explain(caseObject) -> Promise of wizard.explain(case) (same rejection)
  *   window.registrationWizard.ready -> Promise of {ms, ruleDataVersion, start} once the engine can answer

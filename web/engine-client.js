@@ -114,7 +114,7 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
     return new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      const message = { id, type, json: JSON.stringify(caseObject === undefined ? null : caseObject) };
+      const message = { id, type, json: caseText(caseObject) };
       if (worker) worker.postMessage(message); else queued.push(message);
     });
   }
@@ -127,4 +127,76 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
     bootError: () => bootError,
     sinceProgress: () => performance.now() - lastProgress,
   };
+}
+
+// The JSON text of a request's case, written so that the engine reads what `python -m wizard check` would
+// read from the same value and answers what the command answers. JSON.stringify would not: it turns NaN and
+// ±Infinity into null (an open-ended contract, or today's date, instead of an error) and throws on a BigInt
+// or a cycle. Here, as JSON.stringify does otherwise (toJSON, wrapper objects, undefined left out):
+// NaN, Infinity and -Infinity are written as Python's json module reads them (the engine then names the
+// field, as it does on the command line); a BigInt as its digits; an integer past 2^53 (below 1e21, where
+// JavaScript writes digits) as the exact digits of the number the page holds, not JavaScript's rounded ones,
+// which are another number to Python. A cycle, a getter or proxy that throws, or nesting too deep for this
+// page's stack gives NOT_JSON, so the answer is the command's error for text that is not JSON; a case
+// longer than the engine reads (wizard.cli.MAX_INPUT_BYTES) stops being written there and gets its error.
+export const NOT_JSON = "not JSON: the case has a cycle or a value that cannot be read";
+export const TEXT_LIMIT = 1024 * 1024; // wizard.cli.MAX_INPUT_BYTES, counted in UTF-16 units (never more than bytes)
+const TOO_LONG = Symbol("too long");
+
+export function caseText(value) {
+  let written = 0;
+  const open = new Set(); // the objects being written: one met again inside itself is a cycle
+  const leaf = (text) => {
+    written += text.length;
+    if (written > TEXT_LIMIT) throw TOO_LONG;
+    return text;
+  };
+  function write(holder, key) {
+    let v = holder[key];
+    if ((typeof v === "object" && v !== null) || typeof v === "bigint") {
+      const toJSON = v.toJSON;
+      if (typeof toJSON === "function") v = toJSON.call(v, key);
+    }
+    if (v instanceof Number) v = Number(v);
+    else if (v instanceof String) v = String(v);
+    else if (v instanceof Boolean || v instanceof BigInt) v = v.valueOf();
+    if (v === null) return leaf("null");
+    switch (typeof v) {
+      case "boolean": return leaf(String(v));
+      case "string": return leaf(JSON.stringify(v));
+      case "number": return leaf(numberText(v));
+      case "bigint": return leaf(v.toString());
+      case "object": break;
+      default: return undefined; // undefined, a function, a symbol
+    }
+    if (open.has(v)) throw new TypeError("cycle");
+    open.add(v);
+    let text;
+    if (Array.isArray(v)) {
+      const items = [];
+      for (let i = 0; i < v.length; i++) items.push(write(v, i) ?? leaf("null"));
+      text = "[" + items.join(",") + "]";
+    } else {
+      const members = [];
+      for (const k of Object.keys(v)) {
+        const item = write(v, k);
+        if (item !== undefined) members.push(leaf(JSON.stringify(k)) + ":" + item);
+      }
+      text = "{" + members.join(",") + "}";
+    }
+    open.delete(v);
+    return text;
+  }
+  try {
+    return write({ "": value }, "") ?? "null";
+  } catch (error) {
+    return error === TOO_LONG ? " ".repeat(TEXT_LIMIT + 1) : NOT_JSON;
+  }
+}
+
+function numberText(n) {
+  if (Number.isNaN(n)) return "NaN";
+  if (n === Infinity || n === -Infinity) return n > 0 ? "Infinity" : "-Infinity";
+  if (Number.isInteger(n) && !Number.isSafeInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return JSON.stringify(n);
 }

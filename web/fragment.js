@@ -3,6 +3,10 @@
 // Values: text as is, true/false, numbers, "null" for an open-ended contract. f is the fragment format:
 // links without f=2 were made before contract v2; their renamed answers are mapped (questions.json
 // renamed_answers) and the page shows the older-rule-data notice.
+// A fragment is anyone's text: a name is looked up in questions.json only when the data itself holds it, so
+// `__proto__`, `constructor` or `toString` are names like any other unknown one (an unknown province leaves
+// the form at its start, an unknown answer is carried along and not sent), and the answers are kept in an
+// object without a prototype, where every name is a plain key.
 export const FORMAT = "2";
 const RESERVED = ["f", "v", "province", "profession", "action", "today"];
 
@@ -26,24 +30,26 @@ export function toFragment(state, ruleVersion) {
   return "#" + p.toString();
 }
 
+const own = (table, key) => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+
 // {province, profession, action, today, answers, linkVersion, format, renamed: [new ids]}
 export function fromFragment(hash, Q) {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
-  const province = p.get("province") || "";
+  const province = own(Q.provinces, p.get("province")) ? p.get("province") : "";
   const state = { province, profession: p.get("profession") || "", action: p.get("action") || "",
-    today: p.get("today"), linkVersion: p.get("v"), format: p.get("f"), answers: {}, renamed: [] };
-  const renames = (Q.renamed_answers || {})[province] || {};
+    today: p.get("today"), linkVersion: p.get("v"), format: p.get("f"), answers: Object.create(null), renamed: [] };
+  const renames = own(Q.renamed_answers, province);
+  const specs = own(Q.answers, province);
   for (const [k, raw] of p.entries()) {
     if (RESERVED.includes(k)) continue;
-    const rename = renames[k];
+    const rename = own(renames, k);
     if (rename) {
-      const mapped = Object.prototype.hasOwnProperty.call(rename.values, raw.trim().toLowerCase())
-        ? rename.values[raw.trim().toLowerCase()] : rename.values[raw.trim()];
+      const mapped = own(rename.values, raw.trim().toLowerCase()) ?? own(rename.values, raw.trim());
       state.answers[rename.to] = mapped === undefined ? rename.otherwise : mapped;
       state.renamed.push(rename.to);
       continue;
     }
-    state.answers[k] = decodeValue((Q.answers[province] || {})[k], raw);
+    state.answers[k] = decodeValue(own(specs, k), raw);
   }
   return state;
 }

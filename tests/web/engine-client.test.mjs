@@ -1,7 +1,7 @@
 // Every request to the engine settles, whatever fails: the worker, the .wasm, or a reply.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { startEngine } from "../../web/engine-client.js";
+import { NOT_JSON, TEXT_LIMIT, caseText, startEngine } from "../../web/engine-client.js";
 
 class FakeWorker {
   static last = null;
@@ -133,4 +133,53 @@ test("a snapshot engine tells its worker to make one, passes on its report and c
 
   await started();
   assert.equal(FakeWorker.last.sent.find((m) => m.type === "manifest").makeSnapshot, false, "the page's own engine makes none");
+});
+
+// --- the case's JSON text: what the command would read ---------------------------------------------------
+const plain = [null, true, false, 0, -1.5, 12.25, 2 ** 53, "", "text 中文 \n \"quoted\"", "\ud800", [], {}, [1, [2, [3]]],
+  { province: "jiangsu", answers: { realname_l4: true, hours: 12.5, end: null, list: ["a", {}] } }];
+
+test("an ordinary JSON value is written exactly as JSON.stringify writes it", () => {
+  for (const value of plain) assert.equal(caseText(value), JSON.stringify(value));
+  const skipped = { a: undefined, b: () => 1, c: Symbol("c"), d: [undefined, () => 1], e: new Date(0), f: new Number(3), g: new String("s") };
+  assert.equal(caseText(skipped), JSON.stringify(skipped));
+  assert.equal(caseText(undefined), "null", "no case at all is null, as before");
+});
+
+test("numbers JSON.stringify would turn into null or another number are written as Python's json reads them", () => {
+  const table = [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"], [1e309, "Infinity"],
+    [12345678901234567000, "12345678901234567168"], [-(2 ** 60), "-1152921504606846976"], [1e21, "1e+21"], [1e308, "1e+308"],
+    [123n, "123"], [-(10n ** 40n), "-10000000000000000000000000000000000000000"], [Object(7n), "7"]];
+  for (const [value, text] of table) assert.equal(caseText({ today: value }), `{"today":${text}}`, String(value));
+  assert.equal(caseText({ a: { toJSON: () => [NaN] } }), '{"a":[NaN]}', "toJSON is honoured, as by JSON.stringify");
+});
+
+test("a cycle, a getter or proxy that throws, or nesting too deep gives text that is not JSON", () => {
+  const cycle = { answers: {} };
+  cycle.answers.self = cycle;
+  const throwing = { get answers() { throw new Error("no"); } };
+  const proxy = new Proxy({}, { ownKeys() { throw new Error("no"); } });
+  let deep = [];
+  for (let i = 0; i < 1e6; i++) deep = [deep];
+  for (const value of [cycle, [cycle], throwing, { answers: proxy }, deep, { toJSON() { throw new Error("no"); } }]) {
+    assert.equal(caseText(value), NOT_JSON);
+    assert.throws(() => JSON.parse(caseText(value)));
+  }
+  const shared = { a: 1 };
+  assert.equal(caseText([shared, shared]), '[{"a":1},{"a":1}]', "the same object twice is not a cycle");
+});
+
+test("a case longer than the engine reads stops being written once past the limit and stays too long", () => {
+  let doubling = ["x"];
+  for (let i = 0; i < 64; i++) doubling = [doubling, doubling]; // 2^64 leaves: never written out in full
+  const text = caseText({ answers: doubling });
+  assert.equal(text.length, TEXT_LIMIT + 1);
+  const atLimit = "x".repeat(TEXT_LIMIT - 2);
+  assert.equal(caseText(atLimit), JSON.stringify(atLimit), "a text of exactly the limit is sent as it is");
+});
+
+test("a request sends the case's text from caseText", async () => {
+  const e = await started();
+  e.request("check", { today: Infinity });
+  assert.equal(FakeWorker.last.sent.at(-1).json, '{"today":Infinity}');
 });
