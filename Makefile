@@ -46,7 +46,7 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
-	$(BIN)/ruff check hooks staff scripts
+	$(BIN)/ruff check wizard hooks staff scripts
 	$(BIN)/mypy
 	node --test tests/web/
 	$(BIN)/python -m pytest

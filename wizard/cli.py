@@ -62,7 +62,8 @@ def respond(data: bytes, explain: bool = False) -> tuple[int, dict]:
     when ``explain``) with 0, an error object with 2. Never raises (an engine whose data files cannot be
     read answers ``internal_error`` with NO_DATA_MESSAGE)."""
     try:
-        from . import check, explain as explain_case
+        from . import check
+        from . import explain as explain_case
         from .errors import InvalidCase
 
         try:
@@ -154,7 +155,10 @@ def _internal(exc: Exception) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     data, problem = _read(sys.argv[1:] if argv is None else argv)
-    code, payload = (EXIT_ERROR, problem) if problem is not None else respond(data)
+    if problem is not None or data is None:
+        code, payload = EXIT_ERROR, problem or _error("usage", "usage")
+    else:
+        code, payload = respond(data)
     try:
         text = dumps(payload)
     except Exception as exc:  # a payload that is not JSON is a bug: still the contract
