@@ -173,11 +173,11 @@ DIAGRAM_ANCHOR = "flow"
 
 
 def anchor_first_diagram(markdown: str) -> str:
-    r"""Wrap the page's first top-level swimlane block in ``<div id="flow" markdown>`` so that links to
+    """Wrap the page's first top-level swimlane block in ``<div id="flow" markdown>`` so that links to
     ``#flow`` (the 办事要素 block's 办理流程 row) land on it; a wrapper made in Markdown, unlike an id in the
     rendered HTML, is an anchor the strict build's link validation sees.
 
-    >>> print(anchor_first_diagram("text\n\n```swimlane\napplicant: 申请\n```\n"))
+    >>> print(anchor_first_diagram("text\\n\\n```swimlane\\napplicant: 申请\\n```\\n"))
     text
     <BLANKLINE>
     <div class="swimlane-anchor" id="flow" markdown>
