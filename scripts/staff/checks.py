@@ -15,7 +15,7 @@ from . import datacheck, jsonfile
 from .findings import Finding
 from .pages import Page, page_file, read_page
 from .essentials import check_essentials
-from .terminology import check_terminology, check_word_files
+from .terminology import check_chinese_names, check_terminology, check_word_files
 from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via scripts/staff.py
 from sitebuild.rule_changes import MARKERS
 
@@ -478,7 +478,7 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_rules(site)
     findings += check_essentials(site.pages)
     terminology_findings, term_count = check_terminology(site.pages)
-    findings += terminology_findings + check_word_files(root, site.pages)
+    findings += terminology_findings + check_word_files(root, site.pages) + check_chinese_names(root, site.pages)
     parameter_findings, parameter_count = check_parameters(root)
     holiday_findings, holiday_count = check_holidays(root)
     case_findings, case_count = check_cases(root)
