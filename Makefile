@@ -46,6 +46,7 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
+	$(BIN)/python scripts/staff.py typography
 	node --test tests/web/
 	$(BIN)/python -m pytest
 
