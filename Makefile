@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package-lock.json package.json
 	@mkdir -p node_modules && touch $@
 
 wizard-assets: venv node
-	$(BIN)/python scripts/build_wheels.py
+	PYTHONPATH=hooks $(BIN)/python -m sitebuild.assets
 
 prepare: venv node wizard-assets
 
@@ -46,9 +46,11 @@ serve: prepare
 	$(BIN)/mkdocs serve -a $(HOST):$(PORT)
 
 test: build
-	$(BIN)/python scripts/staff.py typography
+	$(BIN)/ruff check hooks staff scripts
+	$(BIN)/mypy
+	$(BIN)/python -m staff typography
 	node --test tests/web/
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site build .pytest_cache .hypothesis
+	rm -rf site build .pytest_cache .hypothesis .mypy_cache .ruff_cache

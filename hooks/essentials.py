@@ -3,13 +3,14 @@
 The fields, their order and the check are in hooks/sitebuild/essentials.py; the field names a reader sees are
 in site_words/<lang>.json ``essentials``. A block with a missing, empty or unknown field fails the build with
 the file's name (typos must not pass silently); a procedure page without any block is reported by
-``staff.py check`` and by tests/site/test_site_essentials.py.
+``python -m staff check`` and by tests/site/test_site_essentials.py.
 """
 from __future__ import annotations
 
 import re
 
 from mkdocs.exceptions import PluginError
+
 from sitebuild import essentials, words
 
 _H1 = re.compile(r"^# .*$", re.MULTILINE)

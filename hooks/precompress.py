@@ -3,7 +3,7 @@
 deploy/nginx/site.conf serves these files as they are (brotli to browsers that accept it, gzip otherwise),
 so no request waits for compression and brotli needs no dynamic module. The compressed bytes are cached by
 the file's sha256 in build/compressed/ (brotli at quality 11 takes seconds on the wizard's .wasm; a rebuild
-mostly writes identical files). scripts/build_wheels.py compresses the wizard's assets with the same
+mostly writes identical files). hooks/sitebuild/assets.py compresses the wizard's assets with the same
 function; the benchmark and the tests use it for the pages they serve that MkDocs did not build.
 
 GitHub Pages ignores the files (it compresses with gzip itself); they are skipped when publishing there.

@@ -3,14 +3,15 @@
 docs/changes.md and docs/changes.en.md hold the marker; it becomes the table of every dated rule value in
 wizard/data/parameters (value, effective date, status, reference) and the list of holiday files.
 An unknown `{{ staff: … }}` marker fails the build. `mkdocs serve` also reloads when wizard/data changes.
-The rendering lives in hooks/sitebuild/rule_changes.py (`python scripts/staff.py check` reads its MARKERS).
+The rendering lives in hooks/sitebuild/changes_page.py (`python -m staff check` reads its MARKERS).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from sitebuild import rule_changes
+
+from sitebuild import changes_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +29,6 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     src = page.file.src_uri
     lang = "en" if src.endswith(".en.md") or getattr(page.file, "locale", None) == "en" else "zh"
     try:
-        return rule_changes.expand_markers(markdown, ROOT, lang)
+        return changes_page.expand_markers(markdown, ROOT, lang)
     except ValueError as error:
         raise PluginError(f"docs/{src}: {error}") from None

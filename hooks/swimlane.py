@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
+
 from sitebuild import words
 
 ACTORS = ("applicant", "employer", "authority", "wait")

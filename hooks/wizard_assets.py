@@ -1,10 +1,11 @@
 """MkDocs hook: the wizard's assets in the site, and the wizard form's data in the wizard pages.
 
-- post-build: copy build/wizard-assets/ (made by scripts/build_wheels.py) into the site as /wizard-assets/
-  (one folder per asset version, /wizard-assets/<version>/, plus the current manifest.json), and write its
-  service worker as /wizard-sw.js at the site root, with the files the two wizard pages load besides the
-  wizard's own (the theme's CSS and script) and a revision of those pages and files filled in: a change to
-  either page changes the worker's bytes, which is how a reader's browser notices it (web/sw.js). Only the
+- post-build: copy build/wizard-assets/ (made by sitebuild/assets.py) into the site as /wizard-assets/
+  (one folder per asset version, /wizard-assets/<version>/, plus the current manifest.json), and write the
+  service worker, web/sw.js, as /wizard-sw.js at the site root (its one writer), with the asset version,
+  the version's files it precaches, the files the two wizard pages load besides the wizard's own (the
+  theme's CSS and script) and a revision of those pages and files filled in: a change to the assets or to
+  either page changes the worker's bytes, which is how a reader's browser notices it. Only the
   wizard pages reference these files. Unchanged files are not copied again; files of other versions are
   removed. If the assets were never built, the wizard pages show their "could not load" message; the build
   says how to fix it but does not fail (guide pages still work).
@@ -29,12 +30,14 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
-ASSETS = Path(__file__).resolve().parent.parent / "build" / "wizard-assets"
-EARLY_WASM = Path(__file__).resolve().parent.parent / "web" / "wasm-early.js"  # written into the wizard pages
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "build" / "wizard-assets"
+EARLY_WASM = ROOT / "web" / "wasm-early.js"  # written into the wizard pages
+SW_SOURCE = ROOT / "web" / "sw.js"
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
 WIZARD_ROOT = re.compile(r'<div id="wizard"[^>]*\bdata-lang="(zh|en)"')
-# The wizard page's one script, the bundle of web/main.js (scripts/build_wheels.py).
+# The wizard page's one script, the bundle of web/main.js (sitebuild/assets.py).
 WIZARD_SCRIPT = re.compile(r'<script type="module" async src="[^"]*wizard-assets/(?:[0-9a-f]{12}/)?app/wizard\.js"></script>')
 APP_LINK = re.compile(r'((?:src|href)="[^"]*wizard-assets/)app/')
 WIZARD_PAGES = ("wizard/index.html", "en/wizard/index.html")  # web/sw.js's PAGES
@@ -67,11 +70,11 @@ def on_post_build(config, **kwargs) -> None:
     target = Path(config["site_dir"]) / TARGET
     if current_version() is None:  # printed, not logged: `--strict` guide builds stay green
         print("wizard_assets: build/wizard-assets/manifest.json missing; run `make build` "
-              "(or `python scripts/build_wheels.py`) so the wizard pages can load the engine")
+              "(or `PYTHONPATH=hooks python -m sitebuild.assets`) so the wizard pages can load the engine")
         return
     site = Path(config["site_dir"])
     for src in ASSETS.rglob("*"):
-        if src.is_file() and not src.name.startswith(SERVICE_WORKER):
+        if src.is_file():
             dest = target / src.relative_to(ASSETS)
             if not _same(src, dest):
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +82,7 @@ def on_post_build(config, **kwargs) -> None:
     worker = service_worker(site)
     if not (site / SERVICE_WORKER).exists() or (site / SERVICE_WORKER).read_text(encoding="utf-8") != worker:
         (site / SERVICE_WORKER).write_text(worker, encoding="utf-8")  # hooks/precompress.py compresses it
-    wanted = {p.relative_to(ASSETS) for p in ASSETS.rglob("*") if p.is_file() and not p.name.startswith(SERVICE_WORKER)}
+    wanted = {p.relative_to(ASSETS) for p in ASSETS.rglob("*") if p.is_file()}
     for dest in [p for p in target.rglob("*") if p.is_file()]:
         if dest.relative_to(target) not in wanted:
             dest.unlink()
@@ -108,16 +111,31 @@ def page_files(site: Path) -> list[str]:
     return sorted(found)
 
 
-def service_worker(site: Path) -> str:
-    """build/wizard-assets/wizard-sw.js with PAGE_FILES and REVISION filled in (web/sw.js)."""
-    source = (ASSETS / SERVICE_WORKER).read_text(encoding="utf-8")
-    if '["__PAGE_FILES__"]' not in source or '"__REVISION__"' not in source:
-        raise RuntimeError("web/sw.js must contain the __PAGE_FILES__ and __REVISION__ placeholders")
+def precached(version: str) -> list[str]:
+    """The version's files the service worker precaches: what the engine's worker and the page fetch, not the
+    source map, not questions.json or the texts (on_post_page writes them into the page)."""
+    manifest = json.loads((ASSETS / version / "manifest.json").read_text(encoding="utf-8"))
+    return [f"{version}/{rel}" for rel in sorted(manifest["files"])
+            if not rel.endswith(".map") and rel != "questions.json" and not rel.startswith("app/i18n/")]
+
+
+def service_worker(site: Path, version: str | None = None) -> str:
+    """web/sw.js with VERSION (the current asset version unless given), FILES, PAGE_FILES and REVISION filled in."""
+    version = version or current_version()
+    if version is None:
+        raise RuntimeError("build/wizard-assets/manifest.json missing: run `make build`")
+    source = SW_SOURCE.read_text(encoding="utf-8")
+    placeholders = ('"__VERSION__"', '["__FILES__"]', '["__PAGE_FILES__"]', '"__REVISION__"')
+    if not all(placeholder in source for placeholder in placeholders):
+        raise RuntimeError(f"web/sw.js must contain the placeholders {', '.join(placeholders)}")
     files = page_files(site)
     digest = hashlib.sha256()
     for path in [*built_pages(site), *files]:
         digest.update(path.encode() + b"\0" + (site / path).read_bytes() + b"\0")
-    return source.replace('["__PAGE_FILES__"]', json.dumps(files)).replace('"__REVISION__"', json.dumps(digest.hexdigest()[:12]))
+    values = (version, precached(version), files, digest.hexdigest()[:12])
+    for placeholder, value in zip(placeholders, values, strict=True):
+        source = source.replace(placeholder, json.dumps(value))
+    return source
 
 
 def _inline_json(value) -> str:
@@ -158,8 +176,11 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
     output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
-    script = WIZARD_SCRIPT.search(output)
-    wasm = re.search(r'src="([^"]*wizard-assets/)', script.group(0)).group(1) + f"{version}/pyodide/pyodide.asm.wasm"
+    script = WIZARD_SCRIPT.search(output)  # again: the links before it were rewritten
+    base = re.search(r'src="([^"]*wizard-assets/)', script.group(0)) if script else None
+    if script is None or base is None:
+        return output
+    wasm = base.group(1) + f"{version}/pyodide/pyodide.asm.wasm"
     code = re.sub(r"\A/\*.*?\*/\s*", "", EARLY_WASM.read_text(encoding="utf-8"), flags=re.S)  # its comment stays in web/
     early = f'<script id="wizard-early-wasm">{code.replace("__WASM_URL__", wasm).strip()}</script>'
     return output[: script.start()] + block + early + output[script.start():]

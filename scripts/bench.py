@@ -37,7 +37,7 @@ HTTP cache and no service worker):
 - page weight: requests, decoded bytes (file sizes) and transferred bytes (body + headers, brotli as Chromium
   asks for it) as logged by nginx for one navigation until the network is idle; the wizard again from an
   nginx serving gzip only (what GitHub Pages does); the vanilla page is scripts/quality/vanilla.py;
-- build: wall time of ``scripts/build_wheels.py`` + ``mkdocs build --strict`` into a temporary directory.
+- build: wall time of ``python -m sitebuild.assets`` (hooks/sitebuild) + ``mkdocs build --strict`` into a temporary directory.
 """
 from __future__ import annotations
 
@@ -290,7 +290,7 @@ class Bench:
             verdict = figures[f"verdict_{temp}"].get("median")
             if bare and verdict:
                 figures[f"ready_ratio_{temp}"] = verdict / bare
-                paired = [v / b for v, b in zip(samples[f"verdict_{temp}"], samples[f"bare_{temp}"])]
+                paired = [v / b for v, b in zip(samples[f"verdict_{temp}"], samples[f"bare_{temp}"], strict=False)]
                 figures[f"ready_ratio_{temp}_runs"] = summary(paired)
 
     # phone networks -------------------------------------------------------------
@@ -551,8 +551,8 @@ class Bench:
         for _ in range(self.args.build_runs):
             with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
                 start = time.perf_counter()
-                wheels = subprocess.run([sys.executable, "scripts/build_wheels.py"], cwd=ROOT,
-                                        capture_output=True, text=True)
+                wheels = subprocess.run([sys.executable, "-m", "sitebuild.assets"], cwd=ROOT, capture_output=True,
+                                        text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
                 build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", tmp],
                                        cwd=ROOT, capture_output=True, text=True)
                 elapsed = time.perf_counter() - start
@@ -812,7 +812,7 @@ def markdown(results: dict) -> str:
                      f"| 0 B | {_met(total == 0)} |")
     if f.get("build_s", {}).get("n"):
         b = f["build_s"]
-        lines.append(f"| Full site build (`build_wheels.py` + `mkdocs build --strict`, warm caches) | "
+        lines.append(f"| Full site build (`sitebuild.assets` + `mkdocs build --strict`, warm caches) | "
                      f"{b['median']:.1f} s ({b['min']:.1f}–{b['max']:.1f}) | — | — | (information) | — |")
     if weights:
         lines += [

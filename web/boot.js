@@ -1,5 +1,5 @@
 /* The wizard's first module: starts the engine and publishes the public API. main.js imports it first, so
- * in the bundled app/wizard.js (scripts/build_wheels.py) its code runs before the rest of the page's. The
+ * in the bundled app/wizard.js (hooks/sitebuild/assets.py) its code runs before the rest of the page's. The
  * .wasm download and the engine's Web Worker start once the page has painted, or at once when the wizard's
  * service worker answers the visit (engine-start.js).
  *

@@ -3,6 +3,8 @@
 export function formFor(Q, province, profession, action) {
   const form = Q.forms[`${province}/${action}`];
   if (!form || !(Q.provinces[province] || {}).professions.includes(profession)) return null;
+  const limited = (Q.procedure_professions || {})[`${province}/${action}`];
+  if (limited && !limited.includes(profession)) return null;
   return form.filter((entry) => !entry.professions || entry.professions.includes(profession));
 }
 

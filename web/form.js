@@ -96,7 +96,8 @@ export function createForm({ root, form, Q, T, lang, store }) {
     const s = spec(id);
     let control;
     if (s.type === "boolean") {
-      control = choiceGroup(id, s, [[true, T.yes], [false, T.no], ...(required ? [] : [["__unset__", T.unsure]])], required);
+      // contract v3: every yes/no question has a third answer; a required one sends "unsure", an optional one is left out
+      control = choiceGroup(id, s, [[true, T.yes], [false, T.no], [required ? "unsure" : "__unset__", T.unsure]], required);
     } else if (s.type === "enum" && s.enum.length <= 4) {
       control = choiceGroup(id, s, s.enum.map((v) => [v, s.enum_labels[v][lang]]), required);
     } else {

@@ -1,7 +1,7 @@
 /* The in-browser registration wizard: wires the form, the result and the URL fragment to the engine that
  * boot.js has started (boot.js also holds the public API, window.registrationWizard).
  *
- * The entry point of the page's JavaScript: scripts/build_wheels.py bundles this file and every module it
+ * The entry point of the page's JavaScript: hooks/sitebuild/assets.py bundles this file and every module it
  * imports (boot.js first, so the engine's start is set up before the rest is evaluated) into app/wizard.js, the one
  * script docs/wizard/index.md and index.en.md load (so no other page loads the runtime).
  * Questions come from questions.json, page words from i18n/<lang>.json, findings and checklist from the

@@ -1,10 +1,9 @@
 /* Service worker of the wizard: after one visit, /wizard/ and /en/wizard/ open and answer with no request to
  * the network at all, and with the network off.
  *
- * scripts/build_wheels.py fills in VERSION and FILES (the wizard's versioned assets) and writes this file as
- * build/wizard-assets/wizard-sw.js; hooks/wizard_assets.py fills in PAGE_FILES and REVISION from the built
- * pages and writes it at the site root as /wizard-sw.js (a service worker controls URLs under its own
- * folder). web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by
+ * hooks/wizard_assets.py, its one writer, fills in VERSION and FILES (the wizard's versioned assets, from
+ * their manifest), PAGE_FILES and REVISION (from the built pages) and writes it at the site root as
+ * /wizard-sw.js (a service worker controls URLs under its own folder). web/sw-register.js registers it twice, for the scopes "<root>wizard" (the zh page and, by
  * prefix, the wizard-assets/ files the engine's Web Worker fetches) and "<root>en/wizard/".
  *
  * Everything this worker answers comes from its one cache, "wizard-<VERSION>-<REVISION>", cache first:
@@ -16,7 +15,7 @@
  *   a .wasm beside its HTTP cache entry, and uses it for a service worker's response only when that response
  *   is such a fetch of the same URL; for a response out of this cache it keeps none (measured in Chromium
  *   156: every visit compiled the module again; in new browser processes the second visit's first answer came
- *   1395 ms after navigation against 1174 ms with the HTTP cache's copy; README, Performance);
+ *   1395 ms after navigation against 1174 ms with the HTTP cache's copy; PERFORMANCE.md);
  * - the two wizard pages and the theme's CSS and script they load (PAGE_FILES), revalidated with the server
  *   at install. A page is cached only if it loads this version's assets.
  * Everything else (guide pages, search, images) is not handled: straight to the network.

@@ -2,18 +2,18 @@
  *
  * Loaded by engine-client.js as a classic Web Worker from <site>/wizard-assets/app/worker.js. Everything it
  * fetches comes from the site's own /wizard-assets/ folder: the runtime (pyodide/; its python_stdlib.zip
- * holds the engine too) and the wheels listed in manifest.json (none today). No CDN, no micropip.
+ * holds the engine and its dependencies too). No CDN, no micropip, no wheels.
  *
  * Start-up, in parallel: the page compiles pyodide.asm.wasm on its side (WebAssembly.compileStreaming, so
  * Chrome's WebAssembly code cache applies: in a dedicated worker it does not, and a warm visit would compile
  * the 9 MB module again) and posts the WebAssembly.Module here; meanwhile this worker loads pyodide.asm.js,
- * the standard library and any wheels. Wheels go on sys.path as they are (zipimport): no unpacking.
+ * and the standard library.
  *
  * Memory snapshot (Pyodide's `_loadSnapshot` / `_makeSnapshot` options, pinned version): after a first visit the
  * page starts this script once more, with `makeSnapshot` in its manifest message (web/engine-snapshot.js). That throwaway worker
  * boots, imports the engine, answers nothing, and saves the interpreter's memory in Cache Storage
  * ("wizard-snapshot-<version>", one entry). On later visits the engine's worker boots from that snapshot
- * instead of starting Python and importing the engine again (README, Performance). A snapshot that does not
+ * instead of starting Python and importing the engine again (PERFORMANCE.md). A snapshot that does not
  * restore, or restores to another rule data, is deleted and the worker boots the usual way in the same visit.
  * The snapshot holds no reader's data: it is made in a worker that never receives a case.
  *
@@ -68,10 +68,10 @@ function reportResource(entry) {
 function markLoaded(rel) {
   if (!rel || !manifest.files[rel] || loadedFiles.has(rel)) return;
   loadedFiles.add(rel);
-  const wanted = Object.keys(manifest.files).filter((f) => (f.startsWith("pyodide/") && !f.endsWith(".map")) || manifest.wheels.includes(f));
+  const wanted = Object.keys(manifest.files).filter((f) => f.startsWith("pyodide/") && !f.endsWith(".map"));
   const total = wanted.reduce((sum, f) => sum + manifest.files[f].size, 0);
   const loaded = wanted.filter((f) => loadedFiles.has(f)).reduce((sum, f) => sum + manifest.files[f].size, 0);
-  post({ type: "progress", stage: rel.startsWith("wheels/") ? "engine" : "runtime", file: rel.split("/").pop(), loaded, total });
+  post({ type: "progress", stage: "runtime", file: rel.split("/").pop(), loaded, total });
 }
 
 if (typeof PerformanceObserver === "function") {
@@ -91,7 +91,7 @@ const originalFetch = self.fetch.bind(self);
 // when loadPyodide asks for them (after pyodide.js has arrived and run: a round trip later on a phone link),
 // and read at once: a body only leaves the browser's pipe as it is read, and loadPyodide reads it only after
 // pyodide.asm.js has compiled, so on a repeat visit the 2.9 MB standard library arrived after the .wasm was
-// instantiated and held up the interpreter's start (README, Performance).
+// instantiated and held up the interpreter's start (PERFORMANCE.md).
 const early = new Map(["pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"].map((file) => {
   const url = new URL(file, ASSETS).href;
   const response = originalFetch(url).then((r) => (!r.ok ? r : r.arrayBuffer().then((body) =>
@@ -194,13 +194,12 @@ function dropSnapshot() {
 }
 
 let answer = null;
-let wheelBytes = null; // Promise of [[file name, ArrayBuffer]] for manifest.wheels, fetched while the runtime boots
 const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
   // pyodide.asm.js (1.1 MB) as a module import, started first: it downloads and compiles while
   // pyodide.js loads. A module import, not importScripts: Chromium keeps a code cache for a worker's module
   // script from its third load out of one stored response (code-cache.js makes the next visit that third load),
-  // and none for importScripts (README, Performance). loadPyodide loads it with importScripts itself if this did not work.
+  // and none for importScripts (PERFORMANCE.md). loadPyodide loads it with importScripts itself if this did not work.
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
   await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)
@@ -223,18 +222,6 @@ const ready = (async () => {
   if (!py) py = await bootAttempt(makeSnapshot ? { _makeSnapshot: true } : {});
   const booted = performance.now();
   post({ type: "progress", stage: "engine", file: "", loaded: 0, total: 0 });
-  // The wheels are pure Python: put each .whl file on sys.path and let zipimport read it (no unpacking,
-  // no package index): the same modules and data files that `pip install` would put in site-packages.
-  const wheels = await wheelBytes;
-  py.FS.mkdirTree("/lib/wizard-wheels");
-  const paths = wheels.map(([name, bytes]) => {
-    const path = `/lib/wizard-wheels/${name}`;
-    py.FS.writeFile(path, new Uint8Array(bytes));
-    return path;
-  });
-  py.globals.set("_wizard_wheels", py.toPy(paths));
-  py.runPython("import sys; sys.path[0:0] = _wizard_wheels; del _wizard_wheels");
-  const packaged = performance.now();
   py.runPython(GLUE);
   const version = py.runPython("wizard.RULE_DATA_VERSION");
   answer = py.globals.get("_answer");
@@ -248,7 +235,7 @@ const ready = (async () => {
     return py;
   }
   post({ type: "ready", ms: now - started, ruleDataVersion: version, start,
-         phases: { runtime: booted - started, wheels: packaged - booted, import: now - packaged } });
+         phases: { runtime: booted - started, import: now - booted } });
   return py;
 })();
 ready.catch((error) => post({ type: "failed", reason: String(error && error.message || error) }));
@@ -259,11 +246,6 @@ self.onmessage = async (event) => {
     manifest = message.manifest;
     makeSnapshot = !!message.makeSnapshot;
     if (message.wasmFromPage) wasmFromPage = new Promise((resolve, reject) => { wasmArrived = { resolve, reject }; });
-    wheelBytes = Promise.all(manifest.wheels.map((w) => fetch(new URL(w, ASSETS).href).then((response) => {
-      if (!response.ok) throw new Error(`${w.split("/").pop()}: HTTP ${response.status}`);
-      return response.arrayBuffer().then((bytes) => [w.split("/").pop(), bytes]);
-    })));
-    wheelBytes.catch(() => {});
     manifestArrived();
     performance.getEntriesByType("resource").forEach(reportResource);
     return;

@@ -6,11 +6,13 @@ else ``None`` (not given). Anything else raises ``InvalidCase`` naming the field
 the case itself, unknown top-level keys, province, profession, action (and their combination),
 ``today``, ``answers``, unknown answer keys, then each answer in form order.
 
-Rules (the command-line contract, and our reading where it is silent): null for an optional answer means
+Rules (the command-line contract v3, and our reading where it is silent): null for an optional answer means
 "not given"; null for a required answer means missing, except ``date_or_null`` (``employment_contract_end``),
-where null means open-ended. Booleans must be JSON booleans; numbers finite and not booleans;
-dates strictly ``YYYY-MM-DD`` from year 1 to ``MAX_YEAR``; enum values exact; events in the past may not
-be after ``today``. Messages name an answer by its question, in each language; whatever they echo of the
+where null means open-ended. A yes/no answer is ``true``, ``false`` or ``"unsure"``; "unsure" and "not
+given" both parse to ``None``, which the rules never read as "no". Numbers are finite, not booleans, within
+the question's ``min``/``max`` (``min_exclusive``: above ``min``) and rounded to its ``decimals``; dates
+strictly ``YYYY-MM-DD`` from the question's ``min_date`` (else year 1) to ``MAX_YEAR``; enum values exact;
+events in the past may not be after ``today``. Messages name an answer by its question, in each language; whatever they echo of the
 input is cut to ``ECHO_LIMIT`` characters and has lone surrogates replaced, so it can always be printed.
 """
 from __future__ import annotations
@@ -22,6 +24,7 @@ from datetime import date
 
 from . import schema
 from .errors import InvalidCase
+from .schema import UNSURE
 from .text import format_date, render
 
 TOP_LEVEL_KEYS = ("province", "profession", "action", "today", "answers")
@@ -64,8 +67,8 @@ def _fail(field, key, province=None, **params):
     raise InvalidCase(field and echo(field), render(f"error.{key}", dict(params, field=question(field, province))))
 
 
-def parse_date(value, field: str, province: str | None = None) -> date:
-    """A strict ``YYYY-MM-DD`` date, else ``InvalidCase``."""
+def parse_date(value, field: str, province: str | None = None, earliest: date | None = None) -> date:
+    """A strict ``YYYY-MM-DD`` date (not before ``earliest``), else ``InvalidCase``."""
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         _fail(field, "type.date", province)
     try:
@@ -74,6 +77,8 @@ def parse_date(value, field: str, province: str | None = None) -> date:
         _fail(field, "impossible_date", province, value=value)
     if parsed.year > MAX_YEAR or parsed.year < 1:
         _fail(field, "date_range", province, value=value, max_year=MAX_YEAR)
+    if earliest is not None and parsed < earliest:
+        _fail(field, "too_early", province, value=parsed, earliest=earliest)
     return parsed
 
 
@@ -90,6 +95,8 @@ def _enum_choices(spec: dict) -> dict:
 def _parse_answer(spec: dict, value, field: str, today: date, province: str):
     kind = spec["type"]
     if kind == "boolean":
+        if value == UNSURE:
+            return None
         if not isinstance(value, bool):
             _fail(field, "type.boolean", province)
         return value
@@ -98,8 +105,12 @@ def _parse_answer(spec: dict, value, field: str, today: date, province: str):
             _fail(field, "type.number", province)
         if isinstance(value, float) and not math.isfinite(value):
             _fail(field, "type.number", province)
-        if "min" in spec and value < spec["min"]:
-            _fail(field, "negative", province, minimum=spec["min"])
+        if "min" in spec and (value <= spec["min"] if spec.get("min_exclusive") else value < spec["min"]):
+            _fail(field, "above" if spec.get("min_exclusive") else "negative", province, minimum=spec["min"])
+        if "max" in spec and value > spec["max"]:
+            _fail(field, "too_large", province, maximum=spec["max"])
+        if "decimals" in spec:  # 19.999999999999996 hours are 20 hours, not "3.55271e-15 more needed"
+            value = round(float(value), spec["decimals"])
         return value
     if kind == "enum":
         if not isinstance(value, str) or value not in spec["enum"]:
@@ -114,14 +125,15 @@ def _parse_answer(spec: dict, value, field: str, today: date, province: str):
     if kind in ("date", "date_or_null"):
         if value is None and kind == "date_or_null":
             return None
-        parsed = parse_date(value, field, province)
+        earliest = date.fromisoformat(spec["min_date"]) if "min_date" in spec else None
+        parsed = parse_date(value, field, province, earliest)
         if spec.get("not_after_today") and parsed > today:
             _fail(field, "future", province, value=parsed, today=today)
         return parsed
     raise AssertionError(f"unknown answer type {kind}")  # guarded by the data test
 
 
-def parse_case(raw, default_today: date | None = None) -> Case:
+def parse_case(raw) -> Case:
     """Validate ``raw`` (already decoded JSON) and return a ``Case``."""
     if not isinstance(raw, dict):
         _fail(None, "not_object")
@@ -143,7 +155,7 @@ def parse_case(raw, default_today: date | None = None) -> Case:
     if action not in provinces[province]["actions"] or not schema.has_form(province, profession, action):
         _fail("action", "combination", allowed=_choices(provinces[province]["actions"]))
     today = raw.get("today")
-    today = (default_today or date.today()) if today is None else parse_date(today, "today")
+    today = date.today() if today is None else parse_date(today, "today")
     answers = raw.get("answers")
     if answers is None:
         answers = {}
@@ -154,7 +166,7 @@ def parse_case(raw, default_today: date | None = None) -> Case:
     for key in answers:
         if key not in known:
             _fail(f"answers.{key}", "unknown_answer", allowed=_choices(sorted(known)) or "—")
-    parsed = {}
+    parsed: dict[str, object] = {}
     for spec in specs:
         field = f"answers.{spec['id']}"
         given = spec["id"] in answers
@@ -162,7 +174,7 @@ def parse_case(raw, default_today: date | None = None) -> Case:
         if value is None and not (given and spec["type"] == "date_or_null"):
             if spec["required"]:
                 _fail(field, "missing", province)
-            parsed[spec["id"]] = spec.get("default")
+            parsed[spec["id"]] = None
             continue
         parsed[spec["id"]] = _parse_answer(spec, value, field, today, province)
     return Case(province, profession, action, today, parsed, frozenset(key for key in answers if key in known))

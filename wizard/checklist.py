@@ -34,6 +34,8 @@ def _param(spec: dict, case: Case):
         return schema.questions()["actions"][action]["label"]
     if spec.get("certificate"):
         return render(f"certificate.{case.province}.{case.profession}")
+    if spec.get("hotlines"):
+        return parameters.hotline_numbers(case.province, case.today)
     raise ValueError(f"unknown checklist parameter {spec}")  # tests/engine/test_contract_v2.py checks every spec
 
 

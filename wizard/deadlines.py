@@ -14,8 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .findings import Outcome
+from .findings import Outcome, Working
 from .workdays import Day, day_info
+
+
+class EstimatedDate(date):
+    """A date computed over a year without a published holiday schedule; the text module writes it with
+    "估算，至早" / "estimated, at the earliest" (the real art. 203 day can only be later)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,12 @@ class LastDay:
     def estimated(self) -> bool:
         """True when a day on the way was classified without a published holiday schedule."""
         return self.day.estimated or any(d.estimated for d in self.rest_days)
+
+    @property
+    def shown_extended(self) -> date:
+        """The art. 203 day as the texts show it: an ``EstimatedDate`` ("at the earliest") when estimated."""
+        day = self.extended or self.literal
+        return EstimatedDate(day.year, day.month, day.day) if self.extended and self.estimated else day
 
     def passed(self, today: date) -> bool:
         """True once even the extended last day is over."""
@@ -57,11 +68,11 @@ def record(out: Outcome, key: str, rule: str, last: LastDay, moot: bool) -> None
     if last.extended is None:
         return
     out.dates[f"{key}_extended"] = last.extended
-    out.workings[f"{key}_extended"] = {"rule": rule, "start": last.literal, "start_field": key,
-                                       "amount": len(last.rest_days), "unit": "rest_days", "rest_days": last.rest_days,
-                                       "estimated": last.estimated}
+    out.workings[f"{key}_extended"] = Working(rule=rule, start=last.literal, start_field=key,
+                                       amount=len(last.rest_days), unit="rest_days", rest_days=last.rest_days,
+                                       estimated=last.estimated)
     if last.estimated:
         out.estimated.append(f"{key}_extended")
     variant = "_".join(part for part in ("past" if moot else "", "estimated" if last.estimated else "") if part)
-    out.add(rule, "info", variant or None, deadline=last.literal, day=last.day, extended=last.extended,
+    out.add(rule, "info", variant or None, deadline=last.literal, day=last.day, extended=last.shown_extended,
             year=last.literal.year)

@@ -12,6 +12,7 @@ import functools
 
 from . import datafiles, parameters, report
 from .engine import run
+from .findings import Working
 from .text import LANGUAGES, describe_day, render
 from .workdays import Day
 
@@ -21,34 +22,35 @@ def _day_json(day: Day) -> dict:
             "estimated": day.estimated, "label": {lang: describe_day(day, lang) for lang in LANGUAGES}}
 
 
-def _extension(working: dict, value) -> dict:
+def _extension(working: Working, value) -> dict:
     """A last day moved past rest days by Civil Code art. 203."""
     return {
-        "value": value.isoformat(), "rule": working["rule"], "start": working["start"].isoformat(),
-        "start_field": working["start_field"], "period": {"amount": working["amount"], "unit": "rest_days"},
+        "value": value.isoformat(), "rule": working.rule, "start": working.start.isoformat(),
+        "start_field": working.start_field, "period": {"amount": working.amount, "unit": "rest_days"},
         "parameter": None, "reference": None, "law": render("explain.law.rest_days"),
-        "how": render("explain.how.rest_days", {"start": working["start"], "end": value}),
-        "skipped": [_day_json(day) for day in working["rest_days"]], "estimated": working["estimated"],
+        "how": render("explain.how.rest_days", {"start": working.start, "end": value}),
+        "skipped": [_day_json(day) for day in working.rest_days], "estimated": working.estimated,
     }
 
 
-def _working(key: str, working: dict, value) -> dict:
-    if working["unit"] == "rest_days":
+def _working(key: str, working: Working, value) -> dict:
+    if working.unit == "rest_days":
         return _extension(working, value)
-    province, name = working["parameter"].split("/")
+    assert working.parameter is not None  # every period but an art. 203 extension comes from rule data
+    province, name = working.parameter.split("/")
     entry = {
-        "value": value.isoformat(), "rule": working["rule"], "start": working["start"].isoformat(),
-        "start_field": working["start_field"], "period": {"amount": working["amount"], "unit": working["unit"]},
-        "parameter": working["parameter"], "reference": parameters.reference(province, name),
-        "law": render(f"explain.law.{working['unit']}"),
-        "how": render(f"explain.how.{working['unit']}" + (".month_end" if working.get("month_end") else ""),
-                      {"start": working["start"], "amount": working["amount"], "end": value}),
+        "value": value.isoformat(), "rule": working.rule, "start": working.start.isoformat(),
+        "start_field": working.start_field, "period": {"amount": working.amount, "unit": working.unit},
+        "parameter": working.parameter, "reference": parameters.reference(province, name),
+        "law": render(f"explain.law.{working.unit}"),
+        "how": render(f"explain.how.{working.unit}" + (".month_end" if working.month_end else ""),
+                      {"start": working.start, "amount": working.amount, "end": value}),
         "estimated": False,
     }
-    if "last_day" in working:
-        entry["last_day"] = _day_json(working["last_day"])
-    if "count" in working:
-        count = working["count"]
+    if working.last_day is not None:
+        entry["last_day"] = _day_json(working.last_day)
+    if working.count is not None:
+        count = working.count
         entry["days"] = [_day_json(day) for day in count.days]
         entry["skipped"] = [_day_json(day) for day in count.days if not day.working]
         entry["makeup_workdays"] = [_day_json(day) for day in count.days if day.kind == "makeup_workday"]

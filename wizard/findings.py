@@ -10,6 +10,8 @@ the case out), ``info`` (a fact to know), ``unclear`` (the notices do not settle
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 STATUSES = ("pass", "action", "fail", "info", "unclear")
 BASES = ("notice", "law", "reading")
@@ -27,6 +29,27 @@ class Finding:
         return f"{self.rule}.{self.status}" + (f".{self.variant}" if self.variant else "")
 
 
+@dataclass(frozen=True)
+class Working:
+    """How one date of the report was computed (for ``wizard.explain``): the rule, the start day and the answer
+    it came from, the period (``amount`` of ``unit``: months, days, working_days or rest_days) and the rule data
+    it used; ``month_end`` when art. 202 moved the end to a month's last day, ``last_day`` the classified last
+    day, ``count`` a working-day count (``workdays.WorkingDayCount``), ``rest_days`` the days an art. 203
+    extension skipped."""
+
+    rule: str
+    start: date
+    start_field: str
+    amount: int
+    unit: str
+    parameter: str | None = None
+    month_end: bool = False
+    last_day: Any = None
+    count: Any = None
+    rest_days: tuple = ()
+    estimated: bool = False
+
+
 @dataclass
 class Outcome:
     """Everything the rules of one province produce for a case.
@@ -39,7 +62,7 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     dates: dict = field(default_factory=dict)
     estimated: list[str] = field(default_factory=list)
-    workings: dict = field(default_factory=dict)
+    workings: dict[str, Working] = field(default_factory=dict)
     changes: list[Finding] = field(default_factory=list)
 
     def add(self, rule: str, status: str, variant: str | None = None, **params) -> None:

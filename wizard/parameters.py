@@ -32,6 +32,11 @@ def value(province: str, name: str, on: date):
     return values[chosen]["value"]
 
 
+def hotline_numbers(province: str, on: date) -> str:
+    """The province's registration hotlines, joined as the texts quote them ("025-83666746、025-83666203")."""
+    return "、".join(line["number"] for line in value(province, "hotlines", on))
+
+
 def reference(province: str, name: str) -> str:
     """Where in the sources the value comes from (document, section)."""
     return parameter(province, name)["reference"]

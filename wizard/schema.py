@@ -14,6 +14,7 @@ from __future__ import annotations
 from . import datafiles
 
 ANSWER_TYPES = ("boolean", "date", "number", "enum", "text", "date_or_null")
+UNSURE = "unsure"  # the third answer of every yes/no question (the page's 不确定 / Not sure)
 
 
 def questions() -> dict:
@@ -38,7 +39,11 @@ def form_key(province: str, action: str) -> str:
 
 
 def has_form(province: str, profession: str, action: str) -> bool:
+    from .procedures import professions as procedure_professions
+
+    limited = procedure_professions(province, action)
     return (profession in provinces()[province]["professions"]
+            and (limited is None or profession in limited)
             and form_key(province, action) in questions()["forms"])
 
 
@@ -46,6 +51,47 @@ def form(province: str, profession: str, action: str) -> list[dict]:
     """Ordered full answer specs (``id``, ``required`` and the province's spec) for one combination."""
     data = questions()
     specs = data["answers"][province]
-    return [dict(specs[entry["id"]], id=entry["id"], required=entry["required"])
+    return [dict(specs[entry["id"]], id=entry["id"], required=entry["required"], when=entry.get("when", {}))
             for entry in data["forms"][form_key(province, action)]
             if profession in entry.get("professions", [profession])]
+
+
+def shown(entry: dict, answers: dict) -> bool:
+    """Whether a form entry's question is asked given the other answers (its ``when``: answer id -> a value
+    or a list of values, ``None`` standing for "not answered" and "not sure")."""
+    for other, wanted in entry.get("when", {}).items():
+        values = wanted if isinstance(wanted, list) else [wanted]
+        if answers.get(other) not in values:
+            return False
+    return True
+
+
+def help_values(spec: dict, on) -> dict:
+    """The rule values a question's help text names (``help_params``: placeholder -> "<province>/<name>")."""
+    from .parameters import value
+
+    values = {}
+    for key, ref in spec.get("help_params", {}).items():
+        province, name = ref.split("/")
+        values[key] = value(province, name, on)
+    return values
+
+
+def page_questions(on) -> dict:
+    """The questions file as the page reads it: help texts filled in with the rule values in force ``on``
+    (the build date), and each procedure's professions (``procedure_professions``)."""
+    import copy
+
+    from .procedures import table
+
+    data = copy.deepcopy(questions())
+    for specs in data["answers"].values():
+        for spec in specs.values():
+            values = help_values(spec, on)
+            if values and "help" in spec:
+                spec["help"] = {lang: text.format(**values) for lang, text in spec["help"].items()}
+            spec.pop("help_params", None)
+    data["procedure_professions"] = {
+        form_key(province, action): entry["professions"]
+        for province in data["provinces"] for action, entry in table(province).items() if "professions" in entry}
+    return data

@@ -6,14 +6,18 @@ lunar month; Tomb-sweeping Day the day of the Qingming solar term; Labour Day 1�
 Festival the 5th day of the 5th lunar month; Mid-Autumn Festival the 15th day of the 8th lunar month;
 National Day 1–3 October.
 
-What the law does not fix, and so cannot be known before the State Council publishes a year's schedule,
-are the make-up workdays (调休) and the days moved next to a holiday; an estimate built from this module is
-marked ``estimated``. Lunar dates come from ``lunardate`` (1900–2099), the Qingming solar term from
+Art. 6: a holiday of all citizens that falls on a Saturday or Sunday gets a weekday off instead (补假). Every
+holiday of art. 2 is one of all citizens. The law fixes how many such days a year has, not where they fall:
+the year's notice of the State Council General Office places them, and adds make-up workdays (调休). So far
+each notice put them right after the holiday; ``makeup_rest_days`` assumes that, which is our reading, and an
+estimate built from this module is marked ``estimated``. Lunar dates come from ``lunardate`` (1900–2099), the Qingming solar term from
 ``chinesecalendar``'s solar-term formula; outside 1900–2099 only the fixed solar dates are known.
 
 >>> from datetime import date
 >>> sorted(d.isoformat() for d, name in statutory_holidays(2027).items() if name == "spring_festival")
 ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']
+>>> sorted(d.isoformat() for d in makeup_rest_days(2027))
+['2027-02-09', '2027-02-10', '2027-05-03', '2027-05-04', '2027-10-04', '2027-10-05']
 """
 from __future__ import annotations
 
@@ -73,3 +77,26 @@ def statutory_holidays(year: int) -> dict[date, str]:
     days[_lunar(year, 5, 5)] = "dragon_boat_festival"
     days[_lunar(year, 8, 15)] = "mid_autumn_festival"
     return {day: name for day, name in days.items() if day.year == year}
+
+
+@functools.lru_cache(maxsize=None)
+def makeup_rest_days(year: int) -> dict[date, str]:
+    """Decree No. 795 art. 6: one weekday off (补假) for each holiday of ``year`` that falls on a Saturday
+    or Sunday, by date, with the festival's name. Placed on the first weekdays after the holiday that are
+    not holidays themselves (our reading: where they fall is the annual notice's choice). The last
+    holidays of a year are in October, so a make-up day never falls in the next year."""
+    holidays = statutory_holidays(year)
+    taken: dict[date, str] = {}
+    for name in HOLIDAY_NAMES:
+        days = sorted(day for day, holiday in holidays.items() if holiday == name)
+        owed = sum(1 for day in days if day.weekday() >= 5)
+        if not owed:
+            continue
+        current = days[-1]
+        while owed:
+            current += timedelta(days=1)
+            if current.weekday() >= 5 or current in taken or statutory_holidays(current.year).get(current):
+                continue
+            taken[current] = name
+            owed -= 1
+    return taken

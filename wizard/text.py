@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from . import datafiles
+from .deadlines import EstimatedDate
 from .workdays import Day
 
 LANGUAGES = ("zh", "en")
@@ -39,7 +40,7 @@ def format_number(number: float | int) -> str:
 def describe_day(day: Day, language: str) -> str:
     """"星期六" / "a Saturday", "法定节假日（春节）" / "a public holiday (Spring Festival)"."""
     table = texts(language)
-    if day.kind in ("holiday", "makeup_workday"):
+    if day.kind in ("holiday", "makeup_workday", "makeup_rest_day"):
         name = table.get(f"calendar.holiday.{day.name}", day.name)
         return table[f"calendar.kind.{day.kind}"].format(name=name)
     return table.get(f"calendar.weekday.{day.name}", day.name)
@@ -49,7 +50,10 @@ def _value(value, language: str):
     if isinstance(value, bool):
         return value
     if isinstance(value, date):
-        return format_date(value, language)
+        shown = format_date(value, language)
+        if isinstance(value, EstimatedDate):
+            return texts(language)["format.date_estimated"].format(date=shown)
+        return shown
     if isinstance(value, (int, float)):
         return format_number(value)
     if isinstance(value, Day):

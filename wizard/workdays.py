@@ -8,8 +8,9 @@ Where a day's schedule comes from, in order:
    which is caught here);
 3. otherwise an estimate: weekends plus the statutory holidays that 《全国年节及纪念日放假办法》
    (2024 revision, State Council Decree No. 795, art. 2) fixes by solar date, lunar date or solar term
-   (``statutory_holidays``). Make-up workdays and moved rest days cannot be known before the year's
-   schedule is published, so such a day is marked ``estimated``.
+   (``statutory_holidays``), and for each of them that falls on a weekend a weekday off right after it
+   (art. 6, 补假; where it falls is our reading). Make-up workdays (调休) and where the annual notice puts
+   the days off cannot be known before the year's schedule is published, so such a day is marked ``estimated``.
 
 >>> from datetime import date
 >>> add_working_days(date(2026, 9, 24), 1).end      # Mid-Autumn 25-27 Sep 2026
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import datafiles
-from .statutory_holidays import HOLIDAY_NAMES, statutory_holidays
+from .statutory_holidays import HOLIDAY_NAMES as HOLIDAY_NAMES  # re-exported: the holidays schema names them
+from .statutory_holidays import makeup_rest_days, statutory_holidays
 
 try:  # pragma: no cover - import guard only
     import chinese_calendar
@@ -40,8 +42,9 @@ WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 class Day:
     """One calendar day and why it is or is not a working day.
 
-    ``kind`` is ``workday``, ``weekend``, ``holiday`` or ``makeup_workday``; ``name`` is the holiday
-    name (``spring_festival``) for holidays and make-up workdays, else the weekday name;
+    ``kind`` is ``workday``, ``weekend``, ``holiday``, ``makeup_workday`` or ``makeup_rest_day`` (an
+    estimated art. 6 weekday off); ``name`` is the holiday name (``spring_festival``) for holidays, make-up
+    workdays and make-up rest days, else the weekday name;
     ``estimated`` is true when no published schedule covered the day.
     """
 
@@ -58,7 +61,7 @@ class Day:
 @functools.lru_cache(maxsize=None)
 def repo_schedule(year: int) -> dict | None:
     """The repo's holidays file for ``year``, or ``None``. Its shape is checked before it ships, by
-    ``staff.py check`` and the tests (wizard/schemas/holidays.schema.json), not at run time."""
+    ``python -m staff check`` and the tests (wizard/schemas/holidays.schema.json), not at run time."""
     if f"{year}.json" not in datafiles.list_json("data", "holidays"):
         return None
     return datafiles.load("data", "holidays", f"{year}.json")
@@ -67,9 +70,8 @@ def repo_schedule(year: int) -> dict | None:
 class Calendar:
     """Answers "is this a working day?"; ``schedules`` maps year -> holidays-file dict (overrides)."""
 
-    def __init__(self, schedules: dict[int, dict] | None = None, use_chinesecalendar: bool = True):
+    def __init__(self, schedules: dict[int, dict] | None = None):
         self._schedules = schedules
-        self._use_cc = use_chinesecalendar and chinese_calendar is not None
         self._days: dict[date, Day] = {}  # a day's classification never changes for one calendar
 
     def _schedule(self, year: int) -> dict | None:
@@ -94,7 +96,7 @@ class Calendar:
             if key in schedule.get("workdays", {}):
                 return Day(day, "makeup_workday" if weekend else "workday", schedule["workdays"][key], False)
             return Day(day, "weekend" if weekend else "workday", weekday_name, False)
-        if self._use_cc:
+        if chinese_calendar is not None:
             try:
                 on_holiday, cc_name = chinese_calendar.get_holiday_detail(day)
             except NotImplementedError:
@@ -109,6 +111,9 @@ class Calendar:
         statutory = statutory_holidays(day.year).get(day)
         if statutory:
             return Day(day, "holiday", statutory, True)
+        makeup = makeup_rest_days(day.year).get(day)
+        if makeup:
+            return Day(day, "makeup_rest_day", makeup, True)
         return Day(day, "weekend" if weekend else "workday", weekday_name, True)
 
 

@@ -17,7 +17,7 @@ short line ("通知未说明" / "The notice does not say"), not a box.
       contact: 注册事项咨询热线 025-83666746、025-83666203
 
 Which pages are procedure pages: every page under a province folder except the ones in NOT_PROCEDURES
-(overviews, FAQs, contact lists, field references). ``staff.py check`` fails a procedure page without the
+(overviews, FAQs, contact lists, field references). ``python -m staff check`` fails a procedure page without the
 block; the build fails on a block with an unknown or empty field.
 
 >>> problems({"who": "x", "materials": ["a"], "process": "p", "time_limit": "t", "fees": "f", "result": "r"})

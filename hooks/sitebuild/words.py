@@ -2,20 +2,23 @@
 
 Hooks and templates take every word a reader sees from here instead of holding strings or language `if`s:
 source titles and the source note (overrides/partials/source-note.html), the 404 page (overrides/404.html),
-swimlane labels (hooks/swimlane.py), the rule-changes page (sitebuild/rule_changes.py). hooks/page_words.py
+swimlane labels (hooks/swimlane.py), the rule-changes page (sitebuild/changes_page.py). hooks/page_words.py
 hands them to the templates as ``site_words[lang]``. The wizard's own texts live elsewhere (wizard/text/,
-web/i18n/). Both files have the same keys and the same ``{placeholders}`` (tests/site/test_site_words.py).
+web/i18n/). Dates are written by the engine's formatter (``format_date``). Both files have the same keys and the same ``{placeholders}`` (tests/site/test_site_words.py).
 
 >>> load("en")["swimlane"]["applicant"]
 'Applicant'
->>> load("zh")["date"]["format"].format(y=2026, month=load("zh")["date"]["months"][10], d=21)
+>>> format_date("2026-11-21", "zh")
 '2026年11月21日'
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from pathlib import Path
+
+from wizard import text
 
 FOLDER = Path(__file__).resolve().parents[2] / "site_words"
 
@@ -37,13 +40,10 @@ def all_words() -> dict[str, dict]:
 
 
 def format_date(value: object, lang: str) -> str | None:
-    """'2026-11-21' (or a date) in ``lang``'s words, e.g. '21 November 2026'; None if it is not a date."""
-    text = str(value)[:10]
-    parts = text.split("-")
-    if len(parts) != 3 or len(parts[0]) != 4 or not all(part.isdigit() for part in parts):
+    """'2026-11-21' (or a date) in ``lang``, e.g. '21 November 2026', as the wizard writes dates (one
+    formatter, wizard.text.format_date, for the site and the engine); None if it is not a date."""
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
         return None
-    date = load(lang)["date"]
-    year, month, day = (int(part) for part in parts)
-    if not 1 <= month <= 12:
-        return None
-    return date["format"].format(y=year, month=date["months"][month - 1], d=day)
+    return text.format_date(day, lang)

@@ -161,7 +161,7 @@ class StaticSite:
     def _wait_listening(self, port: int, timeout: float = 10) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
+            if self._process is None or self._process.poll() is not None:
                 return False
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.2):

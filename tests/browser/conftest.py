@@ -22,7 +22,7 @@ def built_site(built_site: Path) -> Path:
 def wizard_assets_built(built_site: Path) -> Path:
     manifest = built_site / "wizard-assets" / "manifest.json"
     if not manifest.exists():
-        pytest.fail("site/wizard-assets/manifest.json missing: run `make build` (scripts/build_wheels.py, then mkdocs build)")
+        pytest.fail("site/wizard-assets/manifest.json missing: run `make build` (sitebuild/assets.py, then mkdocs build)")
     return manifest
 
 

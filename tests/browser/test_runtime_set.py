@@ -1,8 +1,8 @@
 """The runtime set the site ships (reduced standard library, engine precompiled) answers every case of the table.
 
-scripts/build_wheels.py keeps only the standard-library modules that running the case table imported; here
-the whole table (check and explain, raw-byte cases included) runs in the built files under Node
-(scripts/pyodide_node.cjs), so a module missing from site/wizard-assets/<version>/pyodide/python_stdlib.zip
+hooks/sitebuild/runtime_set.py keeps only the standard-library modules that running the engine on its own forms
+imported; here the whole case table (check and explain, raw-byte cases included) runs in the built files under
+Node (hooks/sitebuild/pyodide_node.cjs), so a module missing from site/wizard-assets/<version>/pyodide/python_stdlib.zip
 fails this test rather than a reader's phone. Answers are compared with CPython's.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def node_results(runtime: Path, tmp_path_factory) -> dict:
     request.write_text(json.dumps({"runtime": str(runtime), "stdlib": None, "lock": None, "wheels": [],
                                    "cases": [[name, input_bytes(entry).hex()] for name, entry in ENTRIES],
                                    "pyc_positions": list(COMPILED_SAMPLES)}))
-    done = subprocess.run(["node", str(ROOT / "scripts" / "pyodide_node.cjs"), str(request)],
+    done = subprocess.run(["node", str(ROOT / "hooks" / "sitebuild" / "pyodide_node.cjs"), str(request)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, f"the built runtime set failed under Node:\n{done.stderr[-3000:]}"
     return json.loads(done.stdout)
@@ -83,7 +83,7 @@ def test_the_compiled_files_depend_only_on_their_sources(runtime: Path):
 
 
 def test_the_runtime_set_keeps_line_numbers_but_no_column_positions(node_results):
-    # PYTHONNODEBUGRANGES at compile time (scripts/build_wheels.py COMPILE_ENV): a quarter fewer brotli bytes.
+    # PYTHONNODEBUGRANGES at compile time (hooks/sitebuild/runtime_set.py COMPILE_ENV): a quarter fewer brotli bytes.
     for name in COMPILED_SAMPLES:
         positions = node_results["pyc_positions"][name]
         assert positions["lines"], f"{name}: no line numbers"

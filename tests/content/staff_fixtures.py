@@ -1,13 +1,13 @@
-"""Helpers for the staff-tool tests: small fake repositories in temporary folders, and a runner for staff.py."""
+"""Helpers for the staff-tool tests: small fake repositories in temporary folders, and a runner for `python -m staff`."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-STAFF = ROOT / "scripts" / "staff.py"
 TODAY = "2026-11-21"
 
 FRONT = """---
@@ -75,7 +75,9 @@ def write_tree(root: Path, files: dict[str, str | None]) -> Path:
 
 
 def run_staff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(STAFF), *args], capture_output=True, text=True, cwd=cwd or ROOT)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the staff package, whichever folder the test runs it in
+    return subprocess.run([sys.executable, "-m", "staff", *args], capture_output=True, text=True, cwd=cwd or ROOT,
+                          env=env)
 
 
 def git(root: Path, *args: str) -> str:

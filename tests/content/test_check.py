@@ -1,4 +1,4 @@
-"""`staff.py check`: the real repository passes, and broken fixture trees fail with the file, the line and the fix."""
+"""`python -m staff check`: the real repository passes, and broken fixture trees fail with the file, the line and the fix."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ BROKEN = json.loads((Path(__file__).with_name("broken_trees.json")).read_text(en
 
 def test_the_real_repository_passes_every_content_check():
     result = run_staff("check")
-    assert result.returncode == 0, "staff.py check found problems in the repository:\n" + result.stdout + result.stderr
+    assert result.returncode == 0, "python -m staff check found problems in the repository:\n" + result.stdout + result.stderr
 
 
 def test_the_fixture_tree_passes_so_each_broken_variant_fails_for_one_reason(good_tree: Path):

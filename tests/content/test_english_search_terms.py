@@ -1,6 +1,6 @@
 """English queries still find the Chinese pages: every English search term in a Chinese page's `tags:` finds that page.
 
-Chinese pages carry no English glosses in their sentences (staff.py check fails them); the English terms live in the
+Chinese pages carry no English glosses in their sentences (`python -m staff check` fails them); the English terms live in the
 front matter `tags:` list, which the search index holds. This runs the built site's own search worker (Material's
 lunr worker) in Node against the Chinese search index, so it needs the built site/ and Node (the build uses it too),
 not a browser.

@@ -1,4 +1,4 @@
-"""The 办事要素 block: every procedure page has all seven fields in both languages, and `staff.py check` fails a
+"""The 办事要素 block: every procedure page has all seven fields in both languages, and `python -m staff check` fails a
 procedure page without it (or with a field missing, empty or left as TODO) in plain words."""
 from __future__ import annotations
 

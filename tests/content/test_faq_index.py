@@ -6,7 +6,7 @@ import sys
 import pytest
 from staff_fixtures import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # the staff package
 from staff.pages import read_page  # noqa: E402
 
 

@@ -1,4 +1,4 @@
-"""`staff.py outcomes BASE`: a rule value change lists exactly the cases whose outcome changed, before and after."""
+"""`python -m staff outcomes BASE`: a rule value change lists exactly the cases whose outcome changed, before and after."""
 from __future__ import annotations
 
 import json

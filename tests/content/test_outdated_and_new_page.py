@@ -1,4 +1,4 @@
-"""`staff.py outdated` by git history, and `staff.py new-page` scaffolding both languages."""
+"""`python -m staff outdated` by git history, and `python -m staff new-page` scaffolding both languages."""
 from __future__ import annotations
 
 import re

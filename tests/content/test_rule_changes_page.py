@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 import rule_changes as hook  # hooks/rule_changes.py (hooks/ is on sys.path: tests/content/conftest.py)
-from sitebuild import rule_changes as renderer
+from sitebuild import changes_page as renderer
 from staff_fixtures import ROOT, write_tree
 
 

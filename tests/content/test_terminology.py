@@ -1,4 +1,4 @@
-"""`staff.py check` takes its terms from the glossary: a wording to avoid fails with file, line and the preferred term,
+"""`python -m staff check` takes its terms from the glossary: a wording to avoid fails with file, line and the preferred term,
 an English gloss inside a Chinese sentence fails, and the real pages pass."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from staff_fixtures import ROOT, TODAY, run_staff, write_tree
 
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # the staff package
 from staff.checks import load_site  # noqa: E402
 from staff.terminology import check_terminology, parse_glossary  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Chinese typography (`staff.py typography`, AutoCorrect): the site's own words pass; a planted "5日" or a full-width
+"""Chinese typography (`python -m staff typography`, AutoCorrect): the site's own words pass; a planted "5日" or a full-width
 bracket in English fails with the file and line; a quotation of the notice is left as the notice writes it."""
 from __future__ import annotations
 

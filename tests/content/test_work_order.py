@@ -10,7 +10,7 @@ import pytest
 import yaml
 from staff_fixtures import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # the staff package
 from staff.pages import read_page  # noqa: E402
 
 ORDER = {

@@ -1,31 +1,11 @@
-"""Load the table cases in tests/cases/*.json (shared by the engine and browser tests)."""
+"""What the engine's and browser's tests state about the case tables in tests/cases/*.json; the tables are read
+by the one reader, staff/cases.py (`load_cases`, `input_bytes`, re-exported here)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from staff.cases import input_bytes, load_cases  # noqa: F401  (the one case reader)
 
-CASES_DIR = Path(__file__).resolve().parent.parent / "cases"
 REPORT_KEYS = ["verdict", "findings", "dates", "estimated", "checklist"]
 FINDING_KEYS = {"rule", "status", "basis", "text", "source"}
-
-
-def load_cases() -> tuple[list[dict], list[dict]]:
-    """(valid cases, invalid cases) from every file in tests/cases."""
-    valid, invalid = [], []
-    for path in sorted(CASES_DIR.glob("*.json")):
-        for entry in json.loads(path.read_text(encoding="utf-8")):
-            entry = dict(entry, file=path.name)
-            (invalid if "exit" in entry["expect"] else valid).append(entry)
-    return valid, invalid
-
-
-def input_bytes(entry: dict) -> bytes:
-    """The bytes a table entry feeds to the command line."""
-    if "raw_hex" in entry:
-        return bytes.fromhex(entry["raw_hex"])
-    if "raw" in entry:
-        return entry["raw"].encode("utf-8")
-    return json.dumps(entry["case"], ensure_ascii=False).encode("utf-8")
 
 
 def summary(report: dict) -> dict:

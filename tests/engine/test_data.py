@@ -1,7 +1,7 @@
 """Every data and text file loads, is well formed, and agrees with the code and the other files.
 
-Data files are checked by the one validator, scripts/staff/datacheck.py (JSON Schemas in wizard/schemas/), the
-same one `staff.py check` runs; the tests here run it on the repository and on planted bad files.
+Data files are checked by the one validator, staff/datacheck.py (JSON Schemas in wizard/schemas/), the
+same one `python -m staff check` runs; the tests here run it on the repository and on planted bad files.
 """
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from wizard.text import LANGUAGES, texts
 
 PACKAGE = Path(wizard.__file__).resolve().parent
 ROOT = PACKAGE.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from staff import datacheck  # noqa: E402  (scripts/staff/datacheck.py)
+sys.path.insert(0, str(ROOT))  # the staff package
+from staff import datacheck  # noqa: E402  (staff/datacheck.py)
 
 DATA_FILES = [(kind, path) for kind in sorted(datacheck.KINDS) for path in datacheck.files_of(ROOT, kind)]
 

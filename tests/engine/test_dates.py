@@ -60,7 +60,8 @@ def test_a_year_without_a_schedule_is_estimated_not_an_error():
     assert count.end == D("2027-01-18") and count.estimated
     new_year = day_info(D("2027-01-01"))
     assert (new_year.kind, new_year.name, new_year.estimated) == ("holiday", "new_years_day", True)
-    assert day_info(D("2027-10-01")).kind == "holiday" and day_info(D("2027-05-03")).kind == "workday"
+    assert day_info(D("2027-10-01")).kind == "holiday" and day_info(D("2027-05-06")).kind == "workday"
+    assert (day_info(D("2027-05-03")).kind, day_info(D("2027-05-03")).name) == ("makeup_rest_day", "labour_day")
 
 
 def test_a_repo_schedule_overrides_the_estimate_for_its_year():

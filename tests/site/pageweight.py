@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.server import StaticSite  # noqa: E402
 from quality.vanilla import build_vanilla  # noqa: E402
+from quality import targets  # noqa: E402,F401  (the targets file, scripts/quality/targets.toml)
 
 sys.path.remove(str(ROOT / "scripts"))
 

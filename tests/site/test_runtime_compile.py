@@ -1,4 +1,4 @@
-"""scripts/runtime_compile.py, the compiler the build runs inside Pyodide, run here by the host's Python on a
+"""hooks/sitebuild/runtime_compile.py, the compiler the build runs inside Pyodide, run here by the host's Python on a
 small archive: what it writes does not depend on which Python runs it."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import runtime_compile  # noqa: E402
+sys.path.insert(0, str(ROOT / "hooks" / "sitebuild"))
+import runtime_compile  # noqa: E402  (run as a plain file inside Pyodide, so imported here as one)
 
 sys.path.pop(0)
 

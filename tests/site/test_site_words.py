@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while loading a hook
 import swimlane  # noqa: E402  (hooks/swimlane.py)
-from sitebuild import rule_changes, words  # noqa: E402  (hooks/sitebuild/)
+from sitebuild import changes_page, words  # noqa: E402  (hooks/sitebuild/)
 
 
 def _flatten(value, prefix=""):
@@ -59,11 +59,12 @@ def test_every_source_in_mkdocs_yml_has_a_title_in_every_language():
 def test_every_swimlane_actor_and_every_rule_data_unit_with_a_number_has_a_word():
     for lang in words.languages():
         assert set(swimlane.ACTORS) <= set(words.load(lang)["swimlane"])
-        assert rule_changes.format_value(10, "working_days", lang) != "10"
+        assert changes_page.format_value(10, "working_days", lang) != "10"
 
 
 @pytest.mark.parametrize("path", ["overrides/404.html", "overrides/partials/source-note.html", "hooks/swimlane.py",
-                                  "hooks/sitebuild/rule_changes.py", "hooks/essentials.py", "hooks/sitebuild/essentials.py"])
+                                  "hooks/sitebuild/changes_page.py", "hooks/essentials.py",
+                                  "hooks/sitebuild/essentials.py"])
 def test_templates_and_hooks_hold_no_chinese_words_and_no_language_ifs(path):
     text = (ROOT / path).read_text(encoding="utf-8")
     # Chinese in comments, docstrings (examples) and regular expressions (the swimlane syntax accepts "：") is fine;

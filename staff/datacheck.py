@@ -1,5 +1,5 @@
 """The one validator of the engine's data files: a JSON Schema per kind (wizard/schemas/), plus the few rules
-a schema cannot state. `staff.py check` prints its findings; tests/engine/test_data.py runs it on the
+a schema cannot state. `python -m staff check` prints its findings; tests/engine/test_data.py runs it on the
 repository and on planted bad files. (Not to be confused with wizard/datafiles.py, which reads them at run time.)
 
 Kinds and their files (paths relative to the repository root):
@@ -27,12 +27,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
+
 from wizard.workdays import HOLIDAY_NAMES
 
 from . import jsonfile
 from .findings import Finding
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "wizard" / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[1] / "wizard" / "schemas"
 KINDS = {  # kind -> (schema file, folder under the repository root, glob in that folder)
     "parameter": ("parameter.schema.json", "wizard/data/parameters", "*/*.json"),
     "holidays": ("holidays.schema.json", "wizard/data/holidays", "*.json"),
@@ -149,7 +150,7 @@ def _findings(file: jsonfile.JsonFile, error: jsonschema.ValidationError, root_s
     keyword = error.validator
     line = _line(file, path)
     key = next((part for part in reversed(path) if isinstance(part, str)), "")
-    enum = next((node["enum"] for node in reversed(nodes) if "enum" in node), [])
+    enum: list = next((node["enum"] for node in reversed(nodes) if "enum" in node), [])
     fields = {"key": key, "instance": str(error.instance), "instance_repr": repr(error.instance),
               "enum": ", ".join(map(str, enum)), "rule": str(path[0]) if path else ""}
     if "propertyNames" in schema_path:  # the failing thing is a key of the object at `path`

@@ -122,7 +122,7 @@ def _glossary_findings(glossary: Page, terms: list[Term]) -> list[Finding]:
             findings.append(Finding(glossary.rel, term.avoid_line, "this entry lists wordings to avoid but has no **English:** line",
                                     "add the **English:** line with the rendering to use instead"))
             continue
-        for phrase, pattern in zip(term.avoid, term.patterns):
+        for phrase, pattern in zip(term.avoid, term.patterns, strict=True):
             if pattern.search(term.english):
                 findings.append(Finding(glossary.rel, term.avoid_line,
                                         f'"{phrase}" is both the English of this entry and a wording to avoid',

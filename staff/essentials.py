@@ -5,7 +5,7 @@ renders the block from the same front matter); this module turns what is missing
 """
 from __future__ import annotations
 
-from sitebuild import essentials  # hooks/sitebuild, on sys.path via scripts/staff.py
+from sitebuild import essentials  # hooks/sitebuild, on sys.path via staff/__init__.py
 
 from .findings import Finding
 from .pages import Page
@@ -17,7 +17,7 @@ _FIELDS_EXAMPLE = ("essentials:\n  who: …\n  materials:\n    - …\n  process:
 def check_essentials(pages: dict[tuple[str, str], Page]) -> list[Finding]:
     """Findings for procedure pages without the block, and for blocks with a missing, empty or unknown field."""
     findings = []
-    for (key, lang), page in sorted(pages.items()):
+    for (key, _lang), page in sorted(pages.items()):
         meta = page.front_matter
         if meta is None:
             continue  # reported by the front matter check

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import case_entries
+from . import cases as tables
 
 # Runs inside the subprocess: argv[1] = tree with wizard/, stdin = {"name": case}, stdout = {"name": outcome}.
 _RUNNER = r"""
@@ -82,13 +82,12 @@ def export_revision(root: Path, revision: str, destination: Path) -> None:
 
 
 def read_cases(tree: Path) -> dict[str, object]:
-    """{name: case} from tree/tests/cases/**/*.json (cases given as "raw" text are left out: they test the
+    """{name: case} from the tree's case tables (cases given as "raw" text are left out: they test the
     command line, not the rules); unreadable files are skipped (`check` reports them)."""
     cases: dict[str, object] = {}
-    folder = tree / "tests" / "cases"
-    for path in sorted(folder.rglob("*.json")) if folder.exists() else []:
+    for path in tables.table_files(tree):
         try:
-            entries = case_entries(json.loads(path.read_text(encoding="utf-8"))) or []
+            entries = tables.entries(json.loads(path.read_text(encoding="utf-8"))) or []
         except ValueError:
             continue
         for entry in entries:
@@ -97,7 +96,7 @@ def read_cases(tree: Path) -> dict[str, object]:
     return cases
 
 
-def run_engine(tree: Path, cases: dict[str, dict], python: str = sys.executable) -> dict[str, dict]:
+def run_engine(tree: Path, cases: dict[str, object], python: str = sys.executable) -> dict[str, dict]:
     if not cases:
         return {}
     if not (tree / "wizard" / "__init__.py").exists():

@@ -5,7 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from sitebuild import essentials  # hooks/sitebuild, on sys.path via scripts/staff.py
+
+from sitebuild import essentials  # hooks/sitebuild, on sys.path via staff/__init__.py
 
 # A procedure page's 办事要素 block, to be filled in: `check` reports every TODO left.
 ESSENTIALS_TODO = {
@@ -20,7 +21,7 @@ def _essentials_lines(lang: str) -> list[str]:
 
 
 def _front_matter(title: str, description: str, source: str, section: str, checked: dt.date,
-                  essentials_lines: list[str] = ()) -> str:
+                  essentials_lines: tuple[str, ...] | list[str] = ()) -> str:
     source_yaml = f"[{source}]" if "," in source else source
     fields = {"title": title, "description": description}
     lines = ["---"]

@@ -1,14 +1,14 @@
-/* Run the wizard engine's whole case table inside Pyodide under Node: what the browser's runtime does,
+/* Run the wizard engine on a list of inputs inside Pyodide under Node: what the browser's runtime does,
  * without a browser.
  *
  * Used twice by the project:
- *   - scripts/build_wheels.py runs it on the stock runtime (node_modules/pyodide) with the engine's wheels
- *     on sys.path and keeps, from the standard library, exactly the modules the run imported
- *     (the "kept list" of the reduced python_stdlib.zip);
- *   - tests/site/test_runtime_set.py runs it on the built runtime set (site/wizard-assets/<version>/pyodide/)
- *     and compares every answer with CPython's, so a module missing from the reduced stdlib fails a test.
+ *   - hooks/sitebuild/runtime_set.py runs it on the stock runtime (node_modules/pyodide) with the engine's
+ *     wheels on sys.path, on the engine's own forms, and keeps, from the standard library, exactly the
+ *     modules the run imported (the "kept list" of the reduced python_stdlib.zip);
+ *   - tests/browser/test_runtime_set.py runs the case table on the built runtime set
+ *     (site/wizard-assets/<version>/pyodide/) and compares every answer with CPython's, so a module missing from the reduced stdlib fails a test.
  *
- * Usage: node scripts/pyodide_node.cjs REQUEST.json > RESULT.json
+ * Usage: node hooks/sitebuild/pyodide_node.cjs REQUEST.json > RESULT.json
  *   REQUEST: {"runtime": dir with pyodide.js/.asm.js/.asm.wasm, "stdlib": zip path or null (runtime's own),
  *             "lock": lock file path or null, "wheels": [wheel paths to put on sys.path],
  *             "cases": [[name, hex of the bytes fed to `python -m wizard check -`], ...],

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import words as page_words
 
+
 def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 

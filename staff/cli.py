@@ -1,4 +1,4 @@
-"""The `python scripts/staff.py` command line: argparse subcommands in plain words (English, with the Chinese terms)."""
+"""The `python -m staff` command line: argparse subcommands in plain words (English, with the Chinese terms)."""
 from __future__ import annotations
 
 import argparse
@@ -6,11 +6,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 DESCRIPTION = """\
 Tools for staff who keep the guide true (网站维护工具).
-Run them from the repository folder, e.g.:  .venv/bin/python scripts/staff.py check
+Run them from the repository folder, e.g.:  .venv/bin/python -m staff check
 
   check      check every page and data file; says file, line and how to fix (内容检查)
   outdated   English pages older than their Chinese page (需要更新的英文译文)
@@ -18,7 +18,7 @@ Run them from the repository folder, e.g.:  .venv/bin/python scripts/staff.py ch
   outcomes   what your change does to applicants: run the test cases before and after (规则变更对案例结论的影响)
   typography Chinese typography of the pages and page words, with AutoCorrect (中文排版检查)
 
-Use "staff.py COMMAND --help" for the details of one command. CONTRIBUTING.md explains the workflow.
+Use "python -m staff COMMAND --help" for the details of one command. CONTRIBUTING.md explains the workflow.
 """
 
 
@@ -30,7 +30,7 @@ def _date(text: str) -> dt.date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="staff.py", description=DESCRIPTION,
+    parser = argparse.ArgumentParser(prog="python -m staff", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="repository folder to work on (default: the one this script is in)")
@@ -70,7 +70,7 @@ Exit status: 0 when everything passes, 1 when anything fails.""")
         "new-page", help="create a new page in both languages (新建页面)",
         description="Create docs/PATH.md (Chinese) and docs/PATH.en.md (English) with the front matter filled in "
                     "(checked = today). Fill in the TODO lines, then add the page's path to `nav:` in mkdocs.yml.",
-        epilog='Example: staff.py new-page jiangsu/appeal --title-zh "申诉" --title-en "Appeal" --source js-notice')
+        epilog='Example: python -m staff new-page jiangsu/appeal --title-zh "申诉" --title-en "Appeal" --source js-notice')
     new_page.add_argument("path", metavar="PATH", help="page path under docs/ without .md, e.g. jiangsu/appeal")
     new_page.add_argument("--title-zh", required=True, help="Chinese title (中文标题)")
     new_page.add_argument("--title-en", required=True, help="English title (英文标题)")
@@ -89,7 +89,7 @@ Exit status: 0 when everything passes, 1 when anything fails.""")
                     "(结论), findings (检查结果) or dates (日期) changed, before and after. Cases from your working copy "
                     "are also run on BASE's engine, so a changed rule value shows even if you updated the expected "
                     "values. Review this list before asking for a merge.",
-        epilog="Example: staff.py outcomes origin/main --format text")
+        epilog="Example: python -m staff outcomes origin/main --format text")
     outcomes.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main or main")
     outcomes.add_argument("--format", choices=["markdown", "text"], default="markdown",
                           help="markdown (for the CI job summary, default) or text")
@@ -127,12 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-page":
         from .newpage import scaffold
         try:
-            files = scaffold(root, args.path, args.title_zh, args.title_en, args.source.replace(" ", ""),
+            written = scaffold(root, args.path, args.title_zh, args.title_en, args.source.replace(" ", ""),
                              args.description_zh, args.description_en, args.section_zh, args.section_en)
         except FileExistsError as error:
             print(f"new-page: {error}", file=sys.stderr)
             return 1
-        zh, en = (f.relative_to(root).as_posix() for f in files)
+        zh, en = (f.relative_to(root).as_posix() for f in written)
         nav_path = zh.removeprefix("docs/")
         folder = nav_path.split("/")[0].capitalize() if "/" in nav_path else ""
         where = f'in the "{folder}:" section' if folder else "at the top level"
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
               f"  2. add this line to `nav:` in mkdocs.yml, {where}, where a reader would look for the page\n"
               f"     (在 mkdocs.yml 的 nav: 中加入这一行):   - {nav_path}\n"
               "     no title: each language shows its own page title, and English uses the .en.md file;\n"
-              "  3. run: .venv/bin/python scripts/staff.py check")
+              "  3. run: .venv/bin/python -m staff check")
         return 0
     if args.command == "typography":
         from .typography import lint

@@ -1,4 +1,4 @@
-"""Chinese typography lint of the site's own words: `python scripts/staff.py typography` (run by `make test`).
+"""Chinese typography lint of the site's own words: `python -m staff typography` (run by `make test`).
 
 One rule for the whole site, checked with AutoCorrect (npm package autocorrect-node, `npx autocorrect`):
 a space between Chinese and Latin letters or digits (“5 日”“L4 级”), full-width punctuation in Chinese sentences,

@@ -1,10 +1,10 @@
 /* Compile a zip of Python sources to .pyc with the CPython inside Pyodide, under Node: the bytecode is the
  * browser runtime's own, so the build machine's Python version does not matter.
  *
- * Used by scripts/build_wheels.py for the reduced python_stdlib.zip (the kept standard-library modules and the
- * engine's packages). The compiling is done by scripts/runtime_compile.py, run inside the runtime.
+ * Used by hooks/sitebuild/runtime_set.py for the reduced python_stdlib.zip (the kept standard-library modules and the
+ * engine's packages). The compiling is done by runtime_compile.py (beside this file), run inside the runtime.
  *
- * Usage: node scripts/pyodide_compile.cjs REQUEST.json
+ * Usage: node hooks/sitebuild/pyodide_compile.cjs REQUEST.json
  *   REQUEST: {"runtime": dir with pyodide.js/.asm.js/.asm.wasm (the stock npm files),
  *             "source": zip of .py files and package data, "output": zip to write,
  *             "strip_docstrings": [names of the .py files whose docstrings are dropped],

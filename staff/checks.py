@@ -1,4 +1,4 @@
-"""Every content check behind `python scripts/staff.py check`.
+"""Every content check behind `python -m staff check`.
 
 Each check takes the repository root and returns `Finding`s naming the file, the line and the fix.
 `run_all` runs them all; the command line prints them and exits 1 when there is any.
@@ -11,13 +11,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import datacheck, jsonfile
+from sitebuild import (
+    words as page_words,  # hooks/sitebuild, on sys.path via staff/__init__.py
+)
+from sitebuild.changes_page import MARKERS
+
+from . import cases, datacheck, jsonfile
+from .essentials import check_essentials
 from .findings import Finding
 from .pages import Page, page_file, read_page
-from .essentials import check_essentials
 from .terminology import check_chinese_names, check_terminology, check_word_files
-from sitebuild import words as page_words  # hooks/sitebuild, on sys.path via scripts/staff.py
-from sitebuild.rule_changes import MARKERS
 
 SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
@@ -98,7 +101,7 @@ def check_twins(site: Site) -> list[Finding]:
             findings.append(Finding(
                 page.rel, 0, f"this page has no {LANG_NAME[other]} version: {missing} does not exist",
                 f"create {missing} with the same sections (translate the page), "
-                f"or run: python scripts/staff.py new-page {key} --title-zh … --title-en …"
+                f"or run: python -m staff new-page {key} --title-zh … --title-en …"
                 if lang == "zh" else f"create {missing} with the same sections (every page exists in both languages)"))
     return findings
 
@@ -246,7 +249,7 @@ def check_anchor_parity(site: Site) -> list[Finding]:
         for page in (zh, en):
             if page is None:
                 continue
-            numbers = [(line, int(FAQ.match(a).group(1))) for line, a in page.explicit_ids if FAQ.match(a)]
+            numbers = [(line, int(match.group(1))) for line, a in page.explicit_ids if (match := FAQ.match(a))]
             for position, (line, number) in enumerate(numbers, start=1):
                 if number != position:
                     findings.append(Finding(page.rel, line,
@@ -415,15 +418,14 @@ def check_holidays(root: Path) -> tuple[list[Finding], int]:
 
 def check_cases(root: Path) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
-    folder = root / "tests" / "cases"
-    files = sorted(folder.rglob("*.json")) if folder.exists() else []
+    files = cases.table_files(root)
     names: dict[str, str] = {}
     for path in files:
         file = jsonfile.load(path, root)
         findings += file.findings
         if file.data is None:
             continue
-        entries = case_entries(file.data)
+        entries = cases.entries(file.data)
         if entries is None:
             findings.append(Finding(file.rel, 1, "a case table must be a list of cases (or one case)",
                                     'write [{"name": "…", "case": {…}, "expect": {…}}, …]'))
@@ -446,17 +448,6 @@ def check_cases(root: Path) -> tuple[list[Finding], int]:
                                         "give each case its own name (outcomes matches cases by name)"))
             names.setdefault(name, file.rel)
     return findings, len(files)
-
-
-def case_entries(data: object) -> list | None:
-    """The list of case entries in a case-table file: a list, {"cases": [...]}, or one case."""
-    if isinstance(data, list):
-        return data
-    if isinstance(data, dict) and isinstance(data.get("cases"), list):
-        return data["cases"]
-    if isinstance(data, dict) and "case" in data:
-        return [data]
-    return None
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Compile a zip of Python sources to .pyc inside the runtime the browser runs (scripts/pyodide_compile.cjs
+"""Compile a zip of Python sources to .pyc inside the runtime the browser runs (pyodide_compile.cjs
 runs this file in Pyodide under Node), so the bytecode is always that runtime's CPython's, whatever Python
 the build machine has.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
+from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]  # private, no stub
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -27,12 +27,13 @@ def strip_docstrings(source: bytes) -> bytes:
     b'def f():\\n    ...\\n    return 1\\n'
     """
     tree = ast.parse(source)
-    spans = []
+    spans: list[tuple[int, int, int, int]] = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
-                spans.append((first.lineno, first.col_offset, first.end_lineno, first.end_col_offset))
+                end_line, end_col = first.end_lineno or first.lineno, first.end_col_offset or 0  # set by ast.parse
+                spans.append((first.lineno, first.col_offset, end_line, end_col))
     lines = source.splitlines(keepends=True)
     for start, start_col, end, end_col in sorted(spans, reverse=True):  # col offsets are UTF-8 byte offsets
         head, tail = lines[start - 1][:start_col], lines[end - 1][end_col:]
