@@ -182,12 +182,18 @@ def check_word_files(root, pages: dict[tuple[str, str], Page]) -> list[Finding]:
     glossary = pages.get((GLOSSARY_KEY, "en"))
     terms = [term for term in parse_glossary(glossary.lines) if term.avoid and term.english] if glossary else []
     findings = []
-    for rel in WORD_FILES:
+    for rel, number, line in _file_lines(root, WORD_FILES):
+        findings += _avoided(rel, number, line, terms)
+    return findings
+
+
+def _file_lines(root, rels: tuple[str, ...]):
+    """(file, line number, line) for every line of the files `rels` that exist under `root`."""
+    for rel in rels:
         path = root / rel
         if path.exists():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                findings += _avoided(rel, number, line, terms)
-    return findings
+                yield rel, number, line
 
 
 # ---------------------------------------------------------------- Chinese names (docs/glossary.md)
@@ -278,11 +284,8 @@ def check_chinese_names(root, pages: dict[tuple[str, str], Page], files: tuple[s
             if page is glossary and (_AVOID_ZH.match(line) or _HEADING.match(line)):
                 continue
             findings += _avoided_zh(page.rel, number, line, names)
-    for rel in files:
-        path = root / rel
-        if path.exists():
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                findings += _avoided_zh(rel, number, line, names)
+    for rel, number, line in _file_lines(root, files):
+        findings += _avoided_zh(rel, number, line, names)
     return findings
 
 

@@ -3,7 +3,6 @@ procedure page without it (or with a field missing, empty or left as TODO) in pl
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -52,14 +51,6 @@ def test_silence_is_one_short_line_and_each_page_points_to_its_diagram(lang: str
         for name, value in block.items():
             for item in value if isinstance(value, list) else [value]:
                 assert "!!!" not in item and "\n" not in item.strip(), f"{key} ({lang}) {name}: one line, no box"
-
-
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
 
 
 def _drop_essentials(page: Path) -> None:

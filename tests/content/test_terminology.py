@@ -32,15 +32,6 @@ def _findings(result) -> list[str]:
     return [line for line in result.stdout.splitlines() if line and not line.startswith("check:")]
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """The real pages and glossary (docs/ and mkdocs.yml) in a temporary folder, to plant mistakes in."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
-
-
 def test_the_real_pages_use_no_wording_the_glossary_says_to_avoid():
     findings, terms = check_terminology(load_site(ROOT).pages)
     assert terms > 50, "the glossary docs/glossary.en.md was not read"
