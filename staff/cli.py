@@ -15,6 +15,7 @@ Run them from the repository folder, e.g.:  .venv/bin/python -m staff check
   check      check every page and data file; says file, line and how to fix (内容检查)
   outdated   English pages older than their Chinese page (需要更新的英文译文)
   new-page   create a new page in both languages (新建页面，中英文各一份)
+  statements write STATEMENTS.md, what each wizard text rests on (向导文字的依据表)
   outcomes   what your change does to applicants: run the test cases before and after (规则变更对案例结论的影响)
   typography Chinese typography of the pages and page words, with AutoCorrect (中文排版检查)
 
@@ -101,6 +102,12 @@ Exit status: 0 when everything passes, 1 when anything fails.""")
                     "English pages) are left as the notice writes them.")
     typography.add_argument("files", nargs="*", type=Path, metavar="FILE",
                             help="files to lint instead of docs/ and site_words/ (e.g. wizard/text/zh.json)")
+    statements = commands.add_parser(
+        "statements", help="write STATEMENTS.md, what each wizard text rests on (向导文字的依据表)",
+        description="Write STATEMENTS.md: every statement the wizard shows (findings, checklist, question help, "
+                    "page words that state a rule) with its basis and clause, from wizard/statements.json and the "
+                    "text files (向导文字的依据表). Lists every text without an entry and every entry without a text.")
+    statements.add_argument("--check", action="store_true", help="do not write; exit 1 if STATEMENTS.md is out of date")
     return parser
 
 
@@ -120,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"check: all passed ({checked} checked). 检查通过。")
         return 0
+    if args.command == "statements":
+        from .statements import run
+        return run(args.check)
     if args.command == "outdated":
         from .outdated import find_outdated, format_outdated
         print(format_outdated(find_outdated(root)))
