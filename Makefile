@@ -48,6 +48,7 @@ serve: prepare
 test: build
 	$(BIN)/ruff check wizard hooks staff scripts
 	$(BIN)/mypy
+	$(BIN)/python -m staff typography
 	node --test tests/web/
 	$(BIN)/python -m pytest
 

@@ -170,6 +170,42 @@ def check_markdown(markdown: str, where: str) -> None:
         i = j + 1
 
 
+DIAGRAM_ANCHOR = "flow"
+
+
+def anchor_first_diagram(markdown: str) -> str:
+    """Wrap the page's first top-level swimlane block in ``<div id="flow" markdown>`` so that links to
+    ``#flow`` (the 办事要素 block's 办理流程 row) land on it; a wrapper made in Markdown, unlike an id in the
+    rendered HTML, is an anchor the strict build's link validation sees.
+
+    >>> print(anchor_first_diagram("text\\n\\n```swimlane\\napplicant: 申请\\n```\\n"))
+    text
+    <BLANKLINE>
+    <div class="swimlane-anchor" id="flow" markdown>
+    <BLANKLINE>
+    ```swimlane
+    applicant: 申请
+    ```
+    <BLANKLINE>
+    </div>
+    <BLANKLINE>
+    """
+    lines = markdown.split("\n")
+    for start, line in enumerate(lines):
+        match = _FENCE_OPEN.match(line)
+        if not match or match["indent"]:
+            continue
+        fence = match["fence"]
+        end = next((j for j in range(start + 1, len(lines))
+                    if lines[j].strip().startswith(fence) and not lines[j].strip().strip(fence[0])), None)
+        if end is None:
+            return markdown
+        lines[end:end + 1] = [lines[end], "", "</div>"]
+        lines[start:start] = [f'<div class="swimlane-anchor" id="{DIAGRAM_ANCHOR}" markdown>', ""]
+        return "\n".join(lines)
+    return markdown
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     _current["lang"] = page_language(page)
     _current["file"] = f"docs/{page.file.src_uri}"
@@ -187,7 +223,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         if offset:
             error = SwimlaneError(_shift_line(str(error), offset))
         raise error
-    return markdown
+    return anchor_first_diagram(markdown)
 
 
 def _shift_line(message: str, offset: int) -> str:

@@ -18,9 +18,10 @@ from sitebuild import (
 from sitebuild.changes_page import MARKERS
 
 from . import cases, datacheck, jsonfile
+from .essentials import check_essentials
 from .findings import Finding
 from .pages import Page, page_file, read_page
-from .terminology import check_terminology, check_word_files
+from .terminology import check_chinese_names, check_terminology, check_word_files
 
 SOURCES = tuple(page_words.load("zh")["sources"])  # the source keys with a title (site_words/, as mkdocs.yml extra.sources)
 REQUIRED_KEYS = ("title", "description", "source", "source_section", "checked")
@@ -514,8 +515,9 @@ def run_all(root: Path, today: dt.date | None = None) -> Report:
     findings += check_links(site)
     findings += check_rules(site)
     findings += check_linking_files(site)
+    findings += check_essentials(site.pages)
     terminology_findings, term_count = check_terminology(site.pages)
-    findings += terminology_findings + check_word_files(root, site.pages)
+    findings += terminology_findings + check_word_files(root, site.pages) + check_chinese_names(root, site.pages)
     parameter_findings, parameter_count = check_parameters(root)
     holiday_findings, holiday_count = check_holidays(root)
     procedure_findings, procedure_count = check_procedures(root)

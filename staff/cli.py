@@ -17,6 +17,7 @@ Run them from the repository folder, e.g.:  .venv/bin/python -m staff check
   new-page   create a new page in both languages (新建页面，中英文各一份)
   statements write STATEMENTS.md, what each wizard text rests on (向导文字的依据表)
   outcomes   what your change does to applicants: run the test cases before and after (规则变更对案例结论的影响)
+  typography Chinese typography of the pages and page words, with AutoCorrect (中文排版检查)
 
 Use "python -m staff COMMAND --help" for the details of one command. CONTRIBUTING.md explains the workflow.
 """
@@ -96,6 +97,14 @@ Exit status: 0 when everything passes, 1 when anything fails.""")
     outcomes.add_argument("base", metavar="BASE", help="git revision to compare with, e.g. origin/main or main")
     outcomes.add_argument("--format", choices=["markdown", "text"], default="markdown",
                           help="markdown (for the CI job summary, default) or text")
+    typography = commands.add_parser(
+        "typography", help="Chinese typography of the pages and page words (中文排版检查)",
+        description="Lint docs/ and site_words/ with AutoCorrect (npm autocorrect-node): a space between Chinese "
+                    "and Latin letters or digits, full-width punctuation in Chinese sentences, no full-width "
+                    "punctuation in English ones. Quotations of the notice (“…”, 《…》, Chinese in brackets on "
+                    "English pages) are left as the notice writes them.")
+    typography.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                            help="files to lint instead of docs/ and site_words/ (e.g. wizard/text/zh.json)")
     statements = commands.add_parser(
         "statements", help="write STATEMENTS.md, what each wizard text rests on (向导文字的依据表)",
         description="Write STATEMENTS.md: every statement the wizard shows (findings, checklist, question help, "
@@ -147,6 +156,17 @@ def main(argv: list[str] | None = None) -> int:
               f"     (在 mkdocs.yml 的 nav: 中加入这一行):   - {nav_path}\n"
               "     no title: each language shows its own page title, and English uses the .en.md file;\n"
               "  3. run: .venv/bin/python -m staff check")
+        return 0
+    if args.command == "typography":
+        from .typography import lint
+        paths = [(Path.cwd() / f).resolve() for f in args.files] or None
+        findings = lint(root, paths)
+        for finding in findings:
+            print(finding)
+        if findings:
+            print(f"\ntypography: {len(findings)} problem(s). 排版检查未通过：请按上面每行的 Fix 修改。")
+            return 1
+        print("typography: all passed. 排版检查通过。")
         return 0
     if args.command == "outcomes":
         from .outcomes import OutcomesError, compare, format_result

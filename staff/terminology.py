@@ -182,11 +182,110 @@ def check_word_files(root, pages: dict[tuple[str, str], Page]) -> list[Finding]:
     glossary = pages.get((GLOSSARY_KEY, "en"))
     terms = [term for term in parse_glossary(glossary.lines) if term.avoid and term.english] if glossary else []
     findings = []
-    for rel in WORD_FILES:
+    for rel, number, line in _file_lines(root, WORD_FILES):
+        findings += _avoided(rel, number, line, terms)
+    return findings
+
+
+def _file_lines(root, rels: tuple[str, ...]):
+    """(file, line number, line) for every line of the files `rels` that exist under `root`."""
+    for rel in rels:
         path = root / rel
         if path.exists():
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                findings += _avoided(rel, number, line, terms)
+                yield rel, number, line
+
+
+# ---------------------------------------------------------------- Chinese names (docs/glossary.md)
+
+GLOSSARY_ZH_FILE = "docs/glossary.md"
+_AVOID_ZH = re.compile(r"^\*\*避免：\*\*\s*(.*)$")
+_QUOTED_ZH = re.compile(r"“([^“”]+)”")
+_AVOID_LIST_ZH = re.compile(r"^((?:“[^“”]+”\s*、?\s*)+)(.*)$")  # the quoted names first, then the reason
+# Quotations of the notice (“…”, 《…》), inline code and link targets are the notice's own words or addresses:
+# a menu label or a document title is quoted character for character, so the names check skips them.
+_QUOTATION = re.compile(r"“[^“”]*”|《[^《》]*》|`[^`]*`|\]\([^)]*\)|<[^>]*>")
+# The Chinese words the wizard shows (its engine texts, page words, questions and checklist). Empty until the
+# wizard's texts for contract v3 land (issue 23, wizard part): add them here, and `check` covers them.
+ZH_WORD_FILES: tuple[str, ...] = ()
+ZH_WORD_FILES_LATER = ("wizard/text/zh.json", "web/i18n/zh.json", "wizard/data/questions.json", "wizard/data/checklists.json")
+
+
+@dataclass
+class ChineseName:
+    """One entry of the Chinese glossary with a **避免：** line: the name the site uses and the ones it does not."""
+
+    anchor: str
+    heading_line: int
+    preferred: str
+    avoid: list[str] = field(default_factory=list)
+    reason: str = ""
+    avoid_line: int = 0
+
+
+def parse_chinese_glossary(lines: list[str]) -> list[ChineseName]:
+    """The entries of docs/glossary.md; the name to use is the heading's first term (before 、).
+
+    >>> names = parse_chinese_glossary(['### 二级注册建造师 { #second-class-constructor }', '',
+    ...                                 '**避免：** “二级建造师”（通知的证书名除外，证书名写在《》中）'])
+    >>> names[0].preferred, names[0].avoid, names[0].reason
+    ('二级注册建造师', ['二级建造师'], '通知的证书名除外，证书名写在《》中')
+    """
+    names: list[ChineseName] = []
+    for number, line in enumerate(lines, start=1):
+        heading = _HEADING.match(line)
+        if heading:
+            text, anchor = heading.groups()
+            first = re.sub(r"（[^（）]*）$", "", text.split("、", 1)[0].strip()).strip()
+            names.append(ChineseName(anchor=anchor, heading_line=number, preferred=first))
+            continue
+        avoid = _AVOID_ZH.match(line)
+        if avoid and names:
+            listed = _AVOID_LIST_ZH.match(avoid.group(1))
+            quoted, tail = (listed.group(1), listed.group(2).strip()) if listed else ("", avoid.group(1).strip())
+            names[-1].avoid = [phrase.strip() for phrase in _QUOTED_ZH.findall(quoted) if phrase.strip()]
+            names[-1].reason = tail[1:-1].strip() if tail.startswith("（") and tail.endswith("）") else tail
+            names[-1].avoid_line = number
+    return names
+
+
+def _unquoted(line: str) -> str:
+    """`line` with quotations, code and link targets blanked out (same length, so positions stay)."""
+    return _QUOTATION.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _avoided_zh(rel: str, number: int, line: str, names: list[ChineseName]) -> list[Finding]:
+    if line.lstrip().startswith(">"):
+        return []  # a block quotation of the notice
+    text = _unquoted(line)
+    findings = []
+    for name in names:
+        for phrase in name.avoid:
+            if phrase in text and phrase not in name.preferred:
+                why = f"（{name.reason}）" if name.reason else ""
+                findings.append(Finding(
+                    rel, number, f"“{phrase}” is a name the glossary says not to use{why}",
+                    f"write “{name.preferred}” instead ({GLOSSARY_ZH_FILE}, line {name.heading_line}); a quotation of "
+                    "the notice in “…” or a title in 《…》 is left as the notice writes it"))
+    return findings
+
+
+def check_chinese_names(root, pages: dict[tuple[str, str], Page], files: tuple[str, ...] = ZH_WORD_FILES) -> list[Finding]:
+    """Names the Chinese glossary lists under **避免：** on the Chinese pages (outside quotations) and in `files`."""
+    glossary = pages.get((GLOSSARY_KEY, "zh"))
+    if glossary is None:
+        return []
+    names = [name for name in parse_chinese_glossary(glossary.lines) if name.avoid]
+    findings = []
+    for (key, lang), page in sorted(pages.items()):
+        if lang != "zh" or key.endswith("/faq"):
+            continue  # the FAQ pages reproduce the notice's questions and answers word for word
+        for number, line in enumerate(page.lines, start=1):
+            if page is glossary and (_AVOID_ZH.match(line) or _HEADING.match(line)):
+                continue
+            findings += _avoided_zh(page.rel, number, line, names)
+    for rel, number, line in _file_lines(root, files):
+        findings += _avoided_zh(rel, number, line, names)
     return findings
 
 

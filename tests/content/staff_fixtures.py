@@ -19,12 +19,24 @@ checked: 2026-11-20
 ---
 """
 
+# The 办事要素 block a procedure page carries in its front matter (hooks/sitebuild/essentials.py).
+ESSENTIALS = ("essentials: {{who: {text}, materials: [{text}], process: {text}, time_limit: {text}, fees: {text}, "
+              "result: {text}, contact: {text}}}\n")
+
+
+def procedure_front(title: str, description: str, section: str, text: str) -> str:
+    """FRONT with the 办事要素 block, every field `text`."""
+    front = FRONT.format(title=title, description=description, section=section)
+    closing = front.rindex("---\n")
+    return front[:closing] + ESSENTIALS.format(text=text) + front[closing:]
+
+
 # A minimal, valid tree: two pages in both languages, rules.json, one rule value, a holiday file, a case table.
 GOOD_TREE: dict[str, str] = {
-    "docs/jiangsu/renewal.md": FRONT.format(title="办理延续注册", description="延续注册的步骤。", section="二（三）3")
+    "docs/jiangsu/renewal.md": procedure_front("办理延续注册", "延续注册的步骤。", "二（三）3", "通知未说明")
     + "\n# 办理延续注册\n\n## 审核时限 { #decision-time }\n\n见 [常见问题 2](faq.md#faq-2)。\n",
-    "docs/jiangsu/renewal.en.md": FRONT.format(title="Renew a registration", description="Steps of a renewal.",
-                                               section="2(3)3")
+    "docs/jiangsu/renewal.en.md": procedure_front("Renew a registration", "Steps of a renewal.", "2(3)3",
+                                                  "The notice does not say")
     + "\n# Renew a registration\n\n## Decision time { #decision-time }\n\nSee [FAQ 2](faq.md#faq-2).\n",
     "docs/jiangsu/faq.md": FRONT.format(title="常见问题", description="其他事宜。", section="三")
     + "\n# 常见问题\n\n## 1. 问题一 { #faq-1 }\n\n答。\n\n## 2. 问题二 { #faq-2 }\n\n答，见[延续注册](renewal.md#decision-time)。\n",

@@ -41,8 +41,8 @@ def test_a_new_dated_value_shows_beside_the_old_one_with_its_status(tmp_path: Pa
     assert "| 2027-01-01 | Jiangsu: Time to finish reviewing a renewal | 15 working days | not yet in force |" in before
     assert "| 2021-11-15 | Jiangsu: Time to finish reviewing a renewal | 10 working days | in force |" in before
     after = renderer.render_rule_changes(tmp_path, "zh", dt.date(2027, 1, 1))
-    assert "| 2027-01-01 | 江苏：延续注册审核完毕的期限 | 15个工作日 | 现行 |" in after
-    assert "| 2021-11-15 | 江苏：延续注册审核完毕的期限 | 10个工作日 | 已被 2027-01-01 的取值取代 |" in after
+    assert "| 2027-01-01 | 江苏：延续注册审核完毕的期限 | 15 个工作日 | 现行 |" in after
+    assert "| 2021-11-15 | 江苏：延续注册审核完毕的期限 | 10 个工作日 | 已被 2027-01-01 的取值取代 |" in after
     assert after.index("2027-01-01 |") < after.index("2021-11-15 |")
 
 

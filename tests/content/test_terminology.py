@@ -32,15 +32,6 @@ def _findings(result) -> list[str]:
     return [line for line in result.stdout.splitlines() if line and not line.startswith("check:")]
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """The real pages and glossary (docs/ and mkdocs.yml) in a temporary folder, to plant mistakes in."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT / "docs", copy / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    return copy
-
-
 def test_the_real_pages_use_no_wording_the_glossary_says_to_avoid():
     findings, terms = check_terminology(load_site(ROOT).pages)
     assert terms > 50, "the glossary docs/glossary.en.md was not read"
@@ -130,3 +121,50 @@ def test_the_wizard_s_english_texts_follow_the_glossary_too(repo_copy):
         "L4 real-name (real-person) authentication", "L4 in-person authentication", 1), encoding="utf-8")
     found = check_word_files(repo_copy, site.pages)
     assert len(found) == 1 and found[0].path == "wizard/text/en.json" and "real-name (real-person) authentication" in found[0].fix
+
+
+# ---------------------------------------------------------------- one Chinese name for each thing (issue 23)
+
+from staff.terminology import ZH_WORD_FILES_LATER, check_chinese_names, parse_chinese_glossary  # noqa: E402
+
+# (glossary anchor, the name the site uses, a name it avoids)
+ONE_NAME = [
+    ("notice", "通知", "原文"),
+    ("notice", "通知", "江苏办事指南"),
+    ("second-class-constructor", "二级注册建造师", "二级建造师"),
+    ("jiangsu-government-service", "“江苏政务服务”APP", "江苏政务服务 APP"),
+    ("jiangsu-government-service", "“江苏政务服务”APP", "江苏政务服务APP"),
+    ("initial-additional-menu", "初始(增项)注册", "初始（增项）注册"),
+]
+
+
+def test_the_chinese_glossary_names_one_name_for_each_thing_and_the_ones_to_avoid():
+    names = {name.anchor: name for name in parse_chinese_glossary((ROOT / "docs" / "glossary.md").read_text().splitlines())}
+    for anchor, preferred, avoided in ONE_NAME:
+        assert names[anchor].preferred == preferred
+        assert avoided in names[anchor].avoid, (anchor, avoided)
+
+
+def test_the_real_chinese_pages_use_none_of_the_avoided_names():
+    assert [str(f) for f in check_chinese_names(ROOT, load_site(ROOT).pages)] == []
+
+
+def test_a_planted_avoided_name_fails_but_a_quotation_of_the_notice_does_not(repo_copy: Path):
+    page = repo_copy / "docs" / "jiangsu" / "renewal.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines += ["", "二级建造师在江苏政务服务 APP 中申请。", "",
+              "证书名为《二级建造师注册证书》，通知写道：“江苏政务服务APP→住建领域从业人员→我的证照”。"]
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [str(f) for f in check_chinese_names(repo_copy, load_site(repo_copy).pages)]
+    line = len(lines) - 2
+    assert any(f.startswith(f"docs/jiangsu/renewal.md:{line}: “二级建造师” is a name the glossary says not to use")
+               and "write “二级注册建造师” instead" in f for f in found), found
+    assert any(f.startswith(f"docs/jiangsu/renewal.md:{line}: “江苏政务服务 APP”") for f in found), found
+    assert not any(f.startswith(f"docs/jiangsu/renewal.md:{len(lines)}:") for f in found), "quotations are the notice's"
+
+
+def test_the_names_check_can_cover_the_wizards_chinese_texts():
+    """The wizard's words are checked once listed in ZH_WORD_FILES; today they are listed for later (see the report
+    of issue 23), and the check reads them when asked."""
+    found = check_chinese_names(ROOT, load_site(ROOT).pages, files=ZH_WORD_FILES_LATER)
+    assert all(f.path in ZH_WORD_FILES_LATER for f in found)

@@ -63,7 +63,8 @@ def test_every_swimlane_actor_and_every_rule_data_unit_with_a_number_has_a_word(
 
 
 @pytest.mark.parametrize("path", ["overrides/404.html", "overrides/partials/source-note.html", "hooks/swimlane.py",
-                                  "hooks/sitebuild/changes_page.py"])
+                                  "hooks/sitebuild/changes_page.py", "hooks/essentials.py",
+                                  "hooks/sitebuild/essentials.py"])
 def test_templates_and_hooks_hold_no_chinese_words_and_no_language_ifs(path):
     text = (ROOT / path).read_text(encoding="utf-8")
     # Chinese in comments, docstrings (examples) and regular expressions (the swimlane syntax accepts "：") is fine;
