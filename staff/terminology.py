@@ -207,7 +207,8 @@ _AVOID_LIST_ZH = re.compile(r"^((?:“[^“”]+”\s*、?\s*)+)(.*)$")  # the q
 _QUOTATION = re.compile(r"“[^“”]*”|《[^《》]*》|`[^`]*`|\]\([^)]*\)|<[^>]*>")
 # The Chinese words the wizard shows (its engine texts, page words, questions and checklist). Empty until the
 # wizard's texts for contract v3 land (issue 23, wizard part): add them here, and `check` covers them.
-ZH_WORD_FILES: tuple[str, ...] = ()
+ZH_WORD_FILES: tuple[str, ...] = ("wizard/text/zh.json", "web/i18n/zh.json", "wizard/data/questions.json",
+                                  "wizard/data/checklists.json")
 ZH_WORD_FILES_LATER = ("wizard/text/zh.json", "web/i18n/zh.json", "wizard/data/questions.json", "wizard/data/checklists.json")
 
 

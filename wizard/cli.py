@@ -23,7 +23,7 @@ MAX_INPUT_BYTES = 1024 * 1024  # a case is a few hundred bytes; the command read
 # The message when the engine's own text files cannot be read: it must need no data file. The same words as
 # error.internal in wizard/text/ (tests/engine/test_hostile_input.py keeps them equal).
 NO_DATA_MESSAGE = {
-    "zh": "计算出错。这是本站的问题，不是您的输入有误；请改用指南中的说明。",
+    "zh": "计算出错。这是本站的问题，不是您的输入有误；请改用本站各页的办理说明。",
     "en": "The calculation failed. This is a fault of this site, not of your input; please use the guide's pages instead.",
 }
 

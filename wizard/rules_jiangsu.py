@@ -104,7 +104,7 @@ def change_employer(case: Case, out: Outcome, options: dict) -> None:
 def withdrawal(case: Case, out: Outcome, options: dict) -> None:
     """二（三）3（2）: an application can be withdrawn until its review is completed."""
     status = case.answers["application_status"]
-    out.add("js.withdrawal", "fail" if status == "completed" else "pass", status)
+    out.add("js.withdrawal", "fail" if status == "completed" else "pass", status, hotlines=hotlines(case))
 
 
 def confirmation_window(case: Case, out: Outcome, options: dict) -> None:
