@@ -6,11 +6,13 @@ import { encodeValue } from "./fragment.js";
 import { guideHref } from "./format.js";
 import { photoPicker } from "./photo.js";
 
-export function createForm({ root, form, Q, T, lang, store }) {
+export function createForm({ root, form, Q, T, lang, store, onSeeResult }) {
   const caseBox = el("fieldset", { class: "wizard-case" }, el("legend", {}, T.case_legend));
   const questionsBox = el("div", { class: "wizard-questions" });
   form.textContent = "";
-  form.append(caseBox, questionsBox);
+  const seeResult = el("p", { class: "wizard-see-result" },
+    el("button", { type: "button", class: "md-button md-button--primary", onclick: () => onSeeResult() }, T.see_result));
+  form.append(caseBox, questionsBox, seeResult);
   const spec = (id) => specOf(Q, store.state.province, id);
   const guideLink = (source) => el("a", { href: guideHref(source), class: "wizard-guide" }, T.guide_link);
 
