@@ -93,6 +93,6 @@ def test_a_link_from_before_contract_v2_maps_the_typed_district_to_the_new_quest
     wait_for_result(page, case)
     assert page.get_attribute(".wizard-result", "data-verdict") == "eligible"
     notices = page.inner_text(".wizard-result").split("\n")
-    assert any("旧版规则数据" in line for line in notices)
+    assert any("旧版规则" in line for line in notices)
     assert any("聘用企业的工商注册地是苏州市吴江区吗" in line for line in notices)
     assert page.is_checked("#q-employer_in_wujiang-true")

@@ -111,3 +111,37 @@ def test_the_printed_copy_is_dated_by_the_reader_s_day_and_its_links_are_whole_a
         assert "http" in after
     finally:
         context.close()
+
+
+def test_a_later_answer_updates_the_result_where_the_reader_is_without_moving_the_page_again(browser, site_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        open_wizard(page, site_url, "zh", FRAGMENT)
+        wait_for_result(page, CASE)
+        assert page.evaluate("scrollY") > 400  # a complete link opens at its result
+        page.locator("#q-application_submitted_date").scroll_into_view_if_needed()
+        before = page.evaluate("scrollY")
+        page.fill("#q-application_submitted_date", "2026-12-05")
+        later = {**CASE, "answers": {**CASE["answers"], "application_submitted_date": "2026-12-05"}}
+        wait_for_result(page, later)
+        assert page.evaluate("scrollY") == before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_see_the_result_button_moves_to_the_result_and_focuses_its_heading(browser, site_url, lang):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        open_wizard(page, site_url, lang, "#province=jiangsu&profession=constructor&action=initial&realname_l4=true")
+        page.wait_for_selector(".wizard-result[data-state=missing]")
+        assert page.evaluate("scrollY") < 400
+        page.get_by_role("button", name=WORDS[lang]["see_result"]).click()
+        assert page.evaluate("document.activeElement.id") == "wizard-result-heading"
+        top = page.evaluate("document.querySelector('.wizard-result').getBoundingClientRect().top")
+        assert 0 <= top < page.evaluate("innerHeight") - 100  # on screen (a short result near the page's end sits lower)
+        assert WORDS[lang]["missing_heading"] in page.inner_text(".wizard-result")
+    finally:
+        context.close()

@@ -73,6 +73,9 @@ def test_the_first_screen_of_the_result_holds_the_verdict_and_what_decides_it(ph
         assert dd.locator(".wizard-plan").inner_text() == WORDS[lang]["plan"]
         assert dd.locator(".wizard-estimated").is_visible()
         assert page.locator(".wizard-plan-note").is_visible()
+    how = " ".join(page.eval_on_selector_all(".wizard-how", "ds => ds.map(d => d.textContent)"))
+    twice = re.search(r"(星期[一二三四五六日])）?\s*\1|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\)?\s*a \2", how)
+    assert twice is None, f"a day's weekday named twice in 'how it was computed': {twice and twice.group(0)}"
     if "checklist_first" in persona:
         assert persona["checklist_first"] in page.inner_text(".wizard-checklist li >> nth=0")
     text = page.inner_text(".wizard-result")
