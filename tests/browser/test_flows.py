@@ -82,9 +82,11 @@ def test_a_jiangsu_constructor_sees_a_working_day_date_explained_in_english(page
     page.locator("#q-applicant_confirmed").get_by_label("Yes", exact=True).check()
     page.fill("#q-acceptance_date", iso(50))
 
+    # With an acceptance date, "did you confirm" is no longer asked (its when: acceptance_date not given) nor sent.
+    assert page.locator("#q-applicant_confirmed").is_hidden()
     case = {"province": "jiangsu", "profession": "constructor", "action": "initial",
             "answers": {"realname_l4": True, "qualification_province": "jiangsu", "employment_contract_end": None,
-                        "application_submitted_date": iso(60), "applicant_confirmed": True, "acceptance_date": iso(50)}}
+                        "application_submitted_date": iso(60), "acceptance_date": iso(50)}}
     expected = reference(case)
     page.wait_for_selector(".wizard-dates dd[data-date=decision_due]")
     assert shown_result(page, case) == as_shown(expected)

@@ -145,3 +145,24 @@ def test_the_see_the_result_button_moves_to_the_result_and_focuses_its_heading(b
         assert WORDS[lang]["missing_heading"] in page.inner_text(".wizard-result")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("case, question, shown_when", [
+    ({"province": "jiangsu", "profession": "architect", "action": "initial"}, "out_of_province_entry_approved",
+     ("qualification_province", "other")),
+    ({"province": "zhejiang", "profession": "cost_engineer", "action": "initial"}, "employer_in_ningbo",
+     ("employer_on_credit_platform", "false")),
+    ({"province": "zhejiang", "profession": "cost_engineer", "action": "initial"}, "cancelled_for_violation",
+     ("previously_cancelled", "true")),
+], ids=["the out-of-province entry is asked only of a qualification from another province",
+        "Ningbo is asked only of an employer not on the credit platform",
+        "a cancellation for violation is asked only after a cancellation"])
+def test_a_question_is_asked_only_where_its_answer_can_matter(page, site_url, case, question, shown_when):
+    open_wizard(page, site_url, "zh", "#" + "&".join(f"{k}={v}" for k, v in case.items()), wait_ready=False)
+    other, value = shown_when
+    page.wait_for_selector(f"#q-{other}")
+    wrong = {"other": "jiangsu", "false": "true", "true": "false"}[value]
+    page.check(f"#q-{other}-{wrong}")
+    assert page.locator(f"[data-question={question}]").is_hidden()
+    page.check(f"#q-{other}-{value}")
+    assert page.locator(f"[data-question={question}]").is_visible()
