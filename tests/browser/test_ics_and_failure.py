@@ -9,8 +9,7 @@ from wizard_helpers import cli_reference, open_wizard, wait_for_result
 
 CASE = {"province": "jiangsu", "profession": "constructor", "action": "initial",
         "answers": {"realname_l4": True, "qualification_province": "jiangsu", "employment_contract_end": "2030-01-01",
-                    "application_submitted_date": "2026-11-16", "applicant_confirmed": True,
-                    "acceptance_date": "2026-11-20"}}
+                    "application_submitted_date": "2026-11-16", "acceptance_date": "2026-11-20"}}
 
 
 def unfold(text: str) -> list[str]:
