@@ -166,3 +166,21 @@ def test_a_question_is_asked_only_where_its_answer_can_matter(page, site_url, ca
     assert page.locator(f"[data-question={question}]").is_hidden()
     page.check(f"#q-{other}-{value}")
     assert page.locator(f"[data-question={question}]").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_loading_line_is_a_share_of_the_download_not_megabytes_before_compression(browser, site_url, lang):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    held = []
+    page.route("**/python_stdlib.zip", lambda route: held.append(route))  # hold the last big file a while
+    try:
+        open_wizard(page, site_url, lang, wait_ready=False)
+        page.wait_for_selector(".wizard-status progress", timeout=60_000)
+        line = page.inner_text(".wizard-status")
+        assert re.search(r"\d+%", line) and "MB" not in line, line
+        assert re.fullmatch(WORDS[lang]["loading"].replace("{percent}", r"\d+"), line.strip()), line
+    finally:
+        for route in held:
+            route.continue_()
+        context.close()
