@@ -85,7 +85,7 @@ def render(steps: list[Step], lang: str = "zh") -> str:
     """HTML for parsed steps, with labels in ``lang`` ("zh" or "en")."""
     labels = words.load(lang)["swimlane"]
     esc = html.escape
-    heads = "".join(
+    heads = " ".join(  # spaces between the heads: the search index takes the text as it stands
         f'<span class="swimlane__head swimlane__head--{lane}">{esc(labels[lane])}</span>' for lane in LANES
     )
     items = []

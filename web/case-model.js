@@ -27,13 +27,26 @@ export function normalise(Q, state) {
   return { ...state, profession, action };
 }
 
-// {case, missing: [ids]} or {case: null} before province, profession and action are chosen.
+// Whether a form entry's question is asked given the answers (its `when`: answer id -> a value or a list of
+// values, null standing for "not answered" and "not sure"), as wizard.schema.shown reads it.
+export function asked(entry, answers) {
+  return Object.entries(entry.when || {}).every(([other, wanted]) => {
+    const given = answers[other];
+    const value = given === undefined || given === "unsure" ? null : given;
+    return (Array.isArray(wanted) ? wanted : [wanted]).includes(value);
+  });
+}
+
+// {case, missing: [ids]} or {case: null} before province, profession and action are chosen. A question not asked
+// (its `when` does not hold) is neither sent nor missing; its answer stays in the state for when it is asked again.
 export function buildCase(Q, state) {
   const fields = formFor(Q, state.province, state.profession, state.action);
   if (!fields) return { case: null, missing: [] };
   const answers = {};
   const missing = [];
-  for (const { id, required } of fields) {
+  for (const entry of fields) {
+    const { id, required } = entry;
+    if (!asked(entry, state.answers)) continue;
     if (id in state.answers) answers[id] = state.answers[id];
     else if (required) missing.push(id);
   }

@@ -1,16 +1,18 @@
 // The form: the case selects (province, qualification, action) and the questions of that form, built
 // from questions.json. It reads and writes `store.state`; every change calls `store.changed()`.
-import { actionsFor, formFor, specOf } from "./case-model.js";
+import { actionsFor, asked, formFor, specOf } from "./case-model.js";
 import { el } from "./dom.js";
 import { encodeValue } from "./fragment.js";
 import { guideHref } from "./format.js";
 import { photoPicker } from "./photo.js";
 
-export function createForm({ root, form, Q, T, lang, store }) {
+export function createForm({ root, form, Q, T, lang, store, onSeeResult }) {
   const caseBox = el("fieldset", { class: "wizard-case" }, el("legend", {}, T.case_legend));
   const questionsBox = el("div", { class: "wizard-questions" });
   form.textContent = "";
-  form.append(caseBox, questionsBox);
+  const seeResult = el("p", { class: "wizard-see-result" },
+    el("button", { type: "button", class: "md-button md-button--primary", onclick: () => onSeeResult() }, T.see_result));
+  form.append(caseBox, questionsBox, seeResult);
   const spec = (id) => specOf(Q, store.state.province, id);
   const guideLink = (source) => el("a", { href: guideHref(source), class: "wizard-guide" }, T.guide_link);
 
@@ -46,6 +48,7 @@ export function createForm({ root, form, Q, T, lang, store }) {
   function setAnswer(id, value, debounce) {
     store.setAnswer(id, value);
     clearTimeout(textTimer);
+    showAsked();
     if (debounce) textTimer = setTimeout(() => store.changed(), 150);
     else store.changed();
   }
@@ -103,6 +106,7 @@ export function createForm({ root, form, Q, T, lang, store }) {
     } else {
       control = inputControl(id, s, required);
     }
+    control.setAttribute("data-question", id);
     control.append(el("p", { class: "wizard-help", id: `h-${id}` }, s.help && s.help[lang] ? s.help[lang] + " " : "",
       s.guide ? guideLink(s.guide) : ""), el("p", { class: "wizard-error", id: `e-${id}`, hidden: true }));
     return control;
@@ -123,12 +127,28 @@ export function createForm({ root, form, Q, T, lang, store }) {
       const box = el("fieldset", { class: "wizard-group" }, el("legend", {}, (T.groups && T.groups[g]) || g));
       if (g === "photo") box.append(photoPicker(T, (answers) => { Object.assign(store.state.answers, answers); syncInputs(); store.changed(); }));
       items.forEach(([id, required]) => box.append(questionNode(id, required)));
+      box.setAttribute("data-group", g);
       questionsBox.append(box);
     }
     syncInputs();
   }
 
+  // Questions whose `when` does not hold are hidden (and not sent: case-model.js buildCase), as are groups left empty.
+  function showAsked() {
+    const { province, profession, action, answers } = store.state;
+    const entries = formFor(Q, province, profession, action) || [];
+    for (const entry of entries) {
+      const node = questionsBox.querySelector(`[data-question="${entry.id}"]`);
+      if (node) node.hidden = !asked(entry, answers);
+    }
+    questionsBox.querySelectorAll(".wizard-group").forEach((box) => {
+      const questions = [...box.querySelectorAll("[data-question]")];
+      box.hidden = box.getAttribute("data-group") !== "photo" && questions.length > 0 && questions.every((q) => q.hidden);
+    });
+  }
+
   function syncInputs() {
+    showAsked();
     const { province, profession, action, answers } = store.state;
     for (const { id } of formFor(Q, province, profession, action) || []) {
       const s = spec(id);

@@ -32,12 +32,13 @@ export function toFragment(state, ruleVersion) {
 
 const own = (table, key) => (table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
-// {province, profession, action, today, answers, linkVersion, format, renamed: [new ids]}
+// {province, profession, action, today, answers, linkVersion, format, renamed: [new ids], unknownProvince}
 export function fromFragment(hash, Q) {
   const p = new URLSearchParams(hash.replace(/^#/, ""));
   const province = own(Q.provinces, p.get("province")) ? p.get("province") : "";
   const state = { province, profession: p.get("profession") || "", action: p.get("action") || "",
-    today: p.get("today"), linkVersion: p.get("v"), format: p.get("f"), answers: Object.create(null), renamed: [] };
+    today: p.get("today"), linkVersion: p.get("v"), format: p.get("f"), answers: Object.create(null), renamed: [],
+    unknownProvince: Boolean(p.get("province")) && !province };
   const renames = own(Q.renamed_answers, province);
   const specs = own(Q.answers, province);
   for (const [k, raw] of p.entries()) {

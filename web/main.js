@@ -9,7 +9,7 @@
  */
 import { APP, ASSETS, engine, lang, manifestP, questionsP, root, textsP } from "./boot.js";
 import { buildCase, formFor, normalise } from "./case-model.js";
-import { linkList } from "./dom.js";
+import { el, linkList } from "./dom.js";
 import { createForm } from "./form.js";
 import { dateFormatter, fmt } from "./format.js";
 import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
@@ -77,20 +77,22 @@ function start(Q, T, manifest) {
     setAnswer(id, value) { if (value === undefined) delete store.state.answers[id]; else store.state.answers[id] = value; },
     changed: () => changed(),
   };
-  const form = createForm({ root, form: root.querySelector(".wizard-form"), Q, T, lang, store });
+  const form = createForm({ root, form: root.querySelector(".wizard-form"), Q, T, lang, store, onSeeResult: () => moveToResult(true) });
   let current = null; // {explained, caseObject} on screen, read by the calendar button
   const result = createResult({ result: root.querySelector(".wizard-result"), Q, T, lang, showDate,
     onFocusQuestion: (id) => form.focusQuestion(id), onIcs: () => download(current) });
 
   // ----- loading / failure messages: never an endless spinner -----
   const reasonText = (reason) => (reason === "no-webassembly" ? T.no_wasm : fmt(T.failed, { reason }));
-  const totalMB = (Object.entries(manifest.files).filter(([f]) => (f.startsWith("pyodide/") && !f.endsWith(".map")) || manifest.wheels.includes(f))
-    .reduce((s, [, v]) => s + v.size, 0) / 1048576).toFixed(1);
   if (engine.bootError()) showFallback(reasonText(engine.bootError()), T.fallback_links);
-  else status.textContent = fmt(T.loading_start, { total: totalMB });
+  else status.textContent = T.loading_start;
+  // A share of the files, not megabytes: the sizes we know are before compression, not what the network carries.
   engine.on("progress", (m) => {
     if (engine.isReady() || engine.bootError()) return;
-    status.textContent = m.total ? fmt(T.loading, { file: m.file, left: ((m.total - m.loaded) / 1048576).toFixed(1) }) : T.loading_engine;
+    if (!m.total) { status.textContent = T.loading_engine; return; }
+    const percent = Math.min(99, Math.floor((100 * m.loaded) / m.total));
+    status.replaceChildren(fmt(T.loading, { percent }), " ",
+      el("progress", { max: "100", value: String(percent), "aria-hidden": "true", class: "wizard-progress" }));
   });
   engine.on("failed", (reason) => showFallback(reasonText(reason), T.fallback_links));
   engine.on("ready", () => {
@@ -125,7 +127,8 @@ function start(Q, T, manifest) {
     store.state = normalise(Q, { province: loaded.province, profession: loaded.profession, action: loaded.action,
       today: loaded.today, answers: loaded.answers });
     const notices = [];
-    if (isOlderLink(loaded, currentVersion)) notices.push(fmt(T.old_version, { old: loaded.linkVersion, new: currentVersion }));
+    if (loaded.unknownProvince) notices.push(T.unknown_province);
+    else if (isOlderLink(loaded, currentVersion)) notices.push(T.old_version);
     if (loaded.renamed.length) {
       notices.push(fmt(T.renamed_notice, { questions: loaded.renamed.map((id) => Q.answers[loaded.province][id].label[lang]).join(T.choice_separator) }));
     }
@@ -137,6 +140,13 @@ function start(Q, T, manifest) {
 
   // ----- answering: the engine gets the new case first; the URL is written once the result is drawn -----
   let seq = 0;
+  let moved = null; // the province/profession/action whose complete result the page has moved to
+  const resultNode = root.querySelector(".wizard-result");
+  function moveToResult(focus) {
+    resultNode.scrollIntoView({ block: "start" });
+    const heading = document.getElementById("wizard-result-heading");
+    if (focus && heading) heading.focus({ preventScroll: true });
+  }
   function evaluate() {
     const built = buildCase(Q, store.state);
     result.clearFieldErrors();
@@ -150,6 +160,11 @@ function start(Q, T, manifest) {
       if (mine !== seq) return; // a later answer is on its way: draw only the latest
       current = { explained, caseObject: built.case };
       result.report(explained, built.case, fields);
+      const selection = [built.case.province, built.case.profession, built.case.action].join("/");
+      if (moved !== selection) { // once per case: later answers update the result where the reader is
+        moved = selection;
+        moveToResult(false);
+      }
       root.setAttribute("data-result-seq", String(mine));
       if (!performance.getEntriesByName("wizard-first-verdict").length) performance.mark("wizard-first-verdict");
       document.dispatchEvent(new CustomEvent("wizard:result", { detail: { report: explained.report } }));

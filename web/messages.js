@@ -1,6 +1,7 @@
 // What the reader is told about an invalid answer, in the page's language (pure: no DOM). The engine's
 // message names the question by its label; for a choice it also lists the values a program would send,
 // so a choice (the only way a yes/no or enum answer can be invalid) is described here by its labels only.
+import { asked } from "./case-model.js";
 import { fmt } from "./format.js";
 
 export function answerId(error) {
@@ -23,7 +24,9 @@ export function answerSummary(Q, T, lang, caseObject, fields) {
   const rows = [[T.province, Q.provinces[caseObject.province].label[lang]],
     [T.profession, Q.professions[caseObject.profession].label[lang]],
     [T.action, Q.actions[caseObject.action].label[lang]]];
-  for (const { id } of fields) {
+  for (const entry of fields) {
+    if (!asked(entry, caseObject.answers)) continue; // a question not asked is not listed as unanswered
+    const { id } = entry;
     const spec = Q.answers[caseObject.province][id];
     const value = caseObject.answers[id];
     let words;

@@ -4,10 +4,12 @@
 // for the current one. After an answer changes, only the sections whose content changed are rebuilt.
 import { caseKey } from "./case-model.js";
 import { el, linkList } from "./dom.js";
-import { fmt, guideHref } from "./format.js";
+import { decidingFindings, fmt, guideHref, localIso, plainDateFormatter, plannedDates } from "./format.js";
+import { shareLink } from "./share.js";
 import { answerSummary, invalidMessage } from "./messages.js";
 
 export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuestion }) {
+  const plainDate = plainDateFormatter(lang);
   const guideLink = (source) => el("a", { href: guideHref(source), class: "wizard-guide" }, T.guide_link);
   let shown = null; // {layout, live, parts: {name: [key, wrapper]}} while a result is on screen
   let notices = [];
@@ -18,7 +20,7 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
     printed = null;
     result.textContent = "";
     const live = el("div", { class: "wizard-live", "aria-live": "polite", "aria-atomic": "true" });
-    result.append(el("h2", { id: "wizard-result-heading" }, T.result_heading), ...notices.map((text) =>
+    result.append(el("h2", { id: "wizard-result-heading", tabindex: "-1" }, T.result_heading), ...notices.map((text) =>
       el("div", { class: "admonition warning wizard-version-notice", role: "note" }, el("p", {}, text))), live);
     result.setAttribute("data-case", caseObject ? caseKey(caseObject) : "");
     return live;
@@ -76,33 +78,80 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
       f.text[lang], " ", guideLink(f.source));
   }
 
-  function dates(report, explained) {
+  // The one or two findings that decide the verdict, in words, right under it (the full list follows).
+  function deciders(r) {
+    const found = decidingFindings(r);
+    if (!found.length) return [];
+    const shown = found.slice(0, 2);
+    return el("div", { class: "wizard-deciders" }, el("ul", {}, shown.map((f) =>
+      el("li", { class: `wizard-decider wizard-${f.status}`, "data-rule": f.rule }, f.text[lang], " ", guideLink(f.source)))),
+    found.length > shown.length ? el("p", {}, fmt(T.deciders_more, { n: found.length - shown.length })) : "");
+  }
+
+  function planNote(r, explained, caseObject) {
+    const planned = Object.keys(r.dates).filter((key) => ((explained.dates || {})[key] || {}).start_field === "expected_acceptance_date");
+    return planned.length ? el("p", { class: "wizard-plan-note" }, fmt(T.plan_note, { date: showDate(caseObject.answers.expected_acceptance_date) })) : "";
+  }
+
+  function howComputed(info) {
+    const details = el("details", { class: "wizard-how" }, el("summary", {}, T.how_computed));
+    if (info.how) details.append(el("p", {}, info.how[lang]));
+    if (info.days) details.append(el("p", {}, fmt(T.counted_days, { n: info.days.filter((d) => d.counted).length })));
+    const list = (days) => days.map((d) => `${plainDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ");
+    const skipped = info.days ? info.days.filter((d) => !d.counted) : info.skipped || [];
+    if (skipped.length) details.append(el("p", {}, T.skipped_days, list(skipped)));
+    const makeup = (info.days || []).filter((d) => d.kind === "makeup_workday");
+    if (makeup.length) details.append(el("p", {}, T.makeup_days, list(makeup)));
+    if (info.law) details.append(el("p", {}, T.basis, info.law[lang]));
+    return details;
+  }
+
+  // One date per deadline: the literal day (always safe); the art. 203 day as a note beside it.
+  function dates(report, explained, caseObject) {
     const notes = report.findings.filter((f) => f.rule.endsWith("working_days_estimated")).map((f) => f.text[lang]);
-    return [el("h3", {}, T.dates_heading), el("dl", { class: "wizard-dates" }, Object.keys(report.dates).map((key) => {
+    const today = caseObject.today || localIso(new Date());
+    const badge = (cls, text) => [" ", el("span", { class: cls }, text)];
+    return [el("h3", {}, T.dates_heading), el("dl", { class: "wizard-dates" }, plannedDates(report.dates).map(({ key, iso, extended }) => {
       const info = explained.dates[key] || {};
       const estimated = report.estimated.includes(key);
-      const details = el("details", { class: "wizard-how" }, el("summary", {}, T.how_computed));
-      if (info.how) details.append(el("p", {}, info.how[lang]));
-      if (info.days) details.append(el("p", {}, fmt(T.counted_days, { n: info.days.filter((d) => d.counted).length })));
-      const list = (days) => days.map((d) => `${showDate(d.date)} ${d.label[lang]}`).join(lang === "zh" ? "；" : "; ");
-      const skipped = info.days ? info.days.filter((d) => !d.counted) : info.skipped || [];
-      if (skipped.length) details.append(el("p", {}, T.skipped_days, list(skipped)));
-      const makeup = (info.days || []).filter((d) => d.kind === "makeup_workday");
-      if (makeup.length) details.append(el("p", {}, T.makeup_days, list(makeup)));
-      if (info.law) details.append(el("p", {}, T.basis, info.law[lang]));
+      const plan = info.start_field === "expected_acceptance_date";
       return [el("dt", { "data-date": key }, T.date_labels[key] || key),
-        el("dd", { "data-date": key }, el("time", { datetime: report.dates[key] }, showDate(report.dates[key])),
-          estimated ? [" ", el("span", { class: "wizard-estimated" }, T.estimated)] : "",
+        el("dd", { "data-date": key, "data-passed": iso < today ? "true" : null },
+          el("time", { datetime: iso }, showDate(iso)),
+          iso < today ? badge("wizard-passed", T.passed) : "",
+          plan ? badge("wizard-plan", T.plan) : "",
+          estimated ? badge("wizard-estimated", T.estimated) : "",
+          extended ? el("p", { class: "wizard-extended", "data-date": `${key}_extended` }, fmt(T.extended_note, {
+            date: showDate(extended) + (report.estimated.includes(`${key}_extended`) ? T.estimated_suffix : "") })) : "",
           estimated && notes.length ? el("p", { class: "wizard-estimated-reason" }, T.estimated_reason, notes.join(" ")) : "",
-          details)];
+          howComputed(info))];
     }))];
   }
 
   function printSummary(explained, caseObject, fields) {
     return el("div", { class: "wizard-print-only" }, el("h3", {}, T.print_answers_heading),
       el("dl", {}, answerSummary(Q, T, lang, caseObject, fields).map(([q, a]) => [el("dt", {}, q), el("dd", {}, a)])),
-      el("p", {}, fmt(T.print_rule_data, { date: showDate(explained.rule_data_date), version: explained.rule_data_version,
-        printed: showDate(new Date().toISOString().slice(0, 10)) })));
+      el("p", {}, fmt(T.print_rule_data, { date: showDate(explained.rule_data_date), printed: showDate(localIso(new Date())) })));
+  }
+
+  function shareBox() {
+    const said = el("p", { class: "wizard-share-status", role: "status" });
+    const field = el("input", { type: "text", readonly: true, class: "wizard-share-field", "aria-label": T.share_field_label, hidden: true });
+    const copyFallback = (url) => { // no clipboard API: a selected field, and the old copy command where it works
+      field.value = url;
+      field.hidden = false;
+      field.focus();
+      field.select();
+      try { return document.execCommand("copy"); } catch (e) { return false; }
+    };
+    const button = el("button", { type: "button", class: "md-button wizard-share", onclick: () => {
+      said.textContent = "";
+      shareLink({ url: location.href, title: document.title, copyFallback }).then((how) => {
+        said.textContent = T.share_done[how] || "";
+        result.setAttribute("data-shared", how);
+      });
+    } }, T.share_button);
+    return [button, " ", field, said];
   }
 
   function report(explained, caseObject, fields) {
@@ -116,17 +165,22 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
       result.insertBefore(shown.print, shown.live);
     }
     shown.print.replaceChildren();
-    const sections = [
-      ["verdict", r.verdict, () => el("p", { class: `wizard-verdict wizard-verdict-${r.verdict}` }, T.verdict[r.verdict])],
+    const hasDates = Object.keys(r.dates).length > 0;
+    const sections = [ // the answer first: the verdict and what decides it, the dates, then the detail
+      ["verdict", [r.verdict, decidingFindings(r), r.dates, caseObject.answers.expected_acceptance_date || null], () => [
+        el("p", { class: `wizard-verdict wizard-verdict-${r.verdict}` }, T.verdict[r.verdict]), deciders(r),
+        planNote(r, explained, caseObject)]],
+      ["dates", [r.dates, r.estimated, explained.dates, caseObject.today || localIso(new Date())],
+        () => hasDates ? dates(r, explained, caseObject) : []],
+      ["actions", hasDates, () => el("div", { class: "wizard-actions" },
+        el("p", {}, shareBox()),
+        el("p", {}, hasDates ? [el("button", { type: "button", class: "md-button", onclick: onIcs }, T.ics_button), " "] : "",
+          el("button", { type: "button", class: "md-button", onclick: () => window.print() }, T.print_button)))],
       ["findings", r.findings, () => [el("h3", {}, T.findings_heading), el("ul", { class: "wizard-findings" }, r.findings.map(finding))]],
-      ["dates", [r.dates, r.estimated, explained.dates], () => Object.keys(r.dates).length ? dates(r, explained) : []],
       ["changes", changes, () => changes.length ? [el("h3", {}, T.changes_heading),
         el("ul", { class: "wizard-changes" }, changes.map((c) => el("li", {}, c.text[lang])))] : []],
       ["checklist", r.checklist, () => r.checklist.length ? [el("h3", {}, T.checklist_heading), el("ol", { class: "wizard-checklist" },
         r.checklist.map((item) => el("li", {}, item.text[lang], " ", guideLink(item.source))))] : []],
-      ["actions", Object.keys(r.dates).length > 0, () => el("p", { class: "wizard-actions" },
-        Object.keys(r.dates).length ? [el("button", { type: "button", class: "md-button", onclick: onIcs }, T.ics_button), " "] : "",
-        el("button", { type: "button", class: "md-button", onclick: () => window.print() }, T.print_button))],
     ];
     for (const [name, data, build] of sections) {
       const key = JSON.stringify(data);
@@ -149,6 +203,8 @@ export function createResult({ result, Q, T, lang, showDate, onIcs, onFocusQuest
   window.addEventListener("beforeprint", () => {
     if (printed && shown && shown.print) shown.print.replaceChildren(printSummary(printed.explained, printed.caseObject, printed.fields));
     result.querySelectorAll("details:not([open])").forEach((d) => { opened.add(d); d.open = true; });
+    // On paper a link is only its address: the whole one (a.href), not the page's relative one.
+    result.querySelectorAll("a[href]").forEach((a) => a.setAttribute("data-print-href", a.href));
   });
   window.addEventListener("afterprint", () => { opened.forEach((d) => { d.open = false; }); opened.clear(); });
 

@@ -42,8 +42,7 @@ def test_a_point_the_notice_leaves_open_gives_the_unclear_verdict_in_its_own_wor
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_point_shows_its_basis_and_readings_say_so(page, site_url, lang):
     case = {"province": "jiangsu", "profession": "architect", "action": "renewal",
-            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True,
-                        "acceptance_date": "2026-11-06"}}
+            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "acceptance_date": "2026-11-06"}}
     open_wizard(page, site_url, lang, fragment(case))
     wait_for_result(page, case)
     findings = page.eval_on_selector_all(".wizard-finding", """lis => lis.map(li => ({basis: li.dataset.basis,
@@ -97,8 +96,7 @@ def test_a_photo_that_cannot_be_read_gives_a_message_not_silence(page, site_url,
 
 def test_the_printed_result_lists_the_answers_and_the_rule_data_and_opens_how_it_was_computed(page, site_url):
     case = {"province": "jiangsu", "profession": "architect", "action": "renewal",
-            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True,
-                        "acceptance_date": "2026-11-06"}}
+            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "acceptance_date": "2026-11-06"}}
     open_wizard(page, site_url, "en", fragment(case))
     wait_for_result(page, case)
     assert not page.locator(".wizard-print-only").is_visible()

@@ -34,3 +34,46 @@ def wait_for_result(page, case: dict, state: str = "result", timeout: int = READ
         f"([c, state]) => {{ const r = document.querySelector('.wizard-result');"
         f" return r.dataset.state === state && r.dataset.case === ({CASE_KEY_JS})(c); }}",
         arg=[case, state], timeout=timeout)
+
+
+# Where the answer sits on a phone once the page has moved to it: the result's top, the verdict and the findings
+# that decide it, in CSS px from the top of the viewport (web/result.js draws them first).
+ANSWER_PLACE_JS = """() => {
+  const box = (s) => { const n = document.querySelector(s); return n ? n.getBoundingClientRect() : null; };
+  const result = box('.wizard-result'), verdict = box('.wizard-verdict'), deciders = box('.wizard-deciders');
+  return {viewport: innerHeight, result_top: result.top, verdict_bottom: verdict.bottom,
+          deciders_bottom: deciders ? deciders.bottom : null,
+          deciding: [...document.querySelectorAll('.wizard-decider')].map(li => li.dataset.rule)};
+}"""
+
+
+def answer_place(page) -> dict:
+    """ANSWER_PLACE_JS, after the scroll has settled (two animation frames)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page.evaluate(ANSWER_PLACE_JS)
+
+
+# The share button, made to report what it handed on. ``mode`` is what the browser offers: "share" (a Web Share
+# API that records its data), "clipboard" (no share sheet; the clipboard API, read back) or "none" (neither: the
+# selected text field). Call before the page loads (init scripts); works in any Playwright browser.
+SHARE_STUBS = {
+    "share": "navigator.share = (data) => { window.__shared = data; return Promise.resolve(); };",
+    "clipboard": "delete Navigator.prototype.share; Object.defineProperty(navigator, 'clipboard', {configurable: true,"
+                 " value: {writeText: (t) => { window.__copied = t; return Promise.resolve(); }}});",
+    "none": "delete Navigator.prototype.share; Object.defineProperty(navigator, 'clipboard', {configurable: true, value: undefined});"
+            " document.execCommand = () => false;",
+}
+
+
+def prepare_share(page, mode: str) -> None:
+    page.add_init_script(SHARE_STUBS[mode])
+
+
+def share_result(page) -> dict:
+    """Click the result's share button; {"how", "text", "said"}: how it went, the link handed on, the words shown."""
+    page.click(".wizard-share")
+    page.wait_for_selector(".wizard-result[data-shared]", state="attached")
+    how = page.get_attribute(".wizard-result", "data-shared")
+    text = page.evaluate("""() => (window.__shared && window.__shared.url) || window.__copied
+        || document.querySelector('.wizard-share-field').value""")
+    return {"how": how, "text": text, "said": page.inner_text(".wizard-share-status")}

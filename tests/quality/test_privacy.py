@@ -45,9 +45,9 @@ def test_a_complete_wizard_session_stays_on_the_site_and_answering_sends_no_requ
         wait_for_result(page)
         for summary in page.query_selector_all("#wizard .wizard-how summary"):
             summary.click()
-        if page.query_selector("#wizard .wizard-actions button"):
+        if page.query_selector("#wizard .wizard-actions button:has-text('.ics')"):
             with page.expect_download() as download:
-                page.click("#wizard .wizard-actions button >> nth=0")
+                page.click("#wizard .wizard-actions button:has-text('.ics')")
             assert download.value.suggested_filename.endswith(".ics")
         page.wait_for_timeout(500)
         during_answers = list(requests)

@@ -44,3 +44,20 @@ test("the case key is the same whatever order the answers were given in", () => 
   assert.equal(caseKey(a), caseKey(b));
   assert.notEqual(caseKey(a), caseKey({ ...a, answers: { realname_l4: false, qualification_province: "jiangsu" } }));
 });
+
+test("a question whose when does not hold is neither sent nor missing, and its answer is kept for later", async () => {
+  const { asked, buildCase } = await import("../../web/case-model.js");
+  const entry = { id: "out_of_province_entry_approved", required: false, when: { qualification_province: "other" } };
+  assert.equal(asked(entry, { qualification_province: "other" }), true);
+  assert.equal(asked(entry, { qualification_province: "jiangsu" }), false);
+  assert.equal(asked({ id: "x", when: { acceptance_date: [null] } }, {}), true);
+  assert.equal(asked({ id: "x", when: { exemption_chosen: [true, null] } }, { exemption_chosen: "unsure" }), true);
+  assert.equal(asked({ id: "x", when: { exemption_chosen: [true, null] } }, { exemption_chosen: false }), false);
+  const Q = { provinces: { jiangsu: { professions: ["architect"] } }, forms: { "jiangsu/initial": [
+    { id: "qualification_province", required: true }, { id: "out_of_province_entry_approved", required: true, when: { qualification_province: "other" } }] } };
+  const state = { province: "jiangsu", profession: "architect", action: "initial", answers: { qualification_province: "jiangsu", out_of_province_entry_approved: true } };
+  assert.deepEqual(buildCase(Q, state), { case: { province: "jiangsu", profession: "architect", action: "initial",
+    answers: { qualification_province: "jiangsu" } }, missing: [] });
+  assert.equal(state.answers.out_of_province_entry_approved, true);
+  assert.deepEqual(buildCase(Q, { ...state, answers: { qualification_province: "other" } }).missing, ["out_of_province_entry_approved"]);
+});
