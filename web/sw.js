@@ -97,7 +97,8 @@ async function fromCache(request, url) {
   if (cached) return cached;
   try {
     const response = await fetch(request);
-    if (response.ok && request.mode !== "navigate") await cache.put(url, response.clone()); // heal the copy
+    // heal the copy, without holding the answer back until the copy is written
+    if (response.ok && request.mode !== "navigate") cache.put(url, response.clone()).catch(() => {});
     return response;
   } catch (error) {
     const older = await caches.match(url); // the other scope's worker may have replaced this build's cache
