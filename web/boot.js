@@ -42,8 +42,9 @@ export const textsP = inline.texts ? Promise.resolve(inline.texts) : fetchJSON(n
 // The engine starts at the first paint, or at once on a visit the wizard's service worker answers (engine-start.js).
 const startSignal = engineStartSignal({ controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
   PerformanceObserver: globalThis.PerformanceObserver, setTimeout: (f, ms) => setTimeout(f, ms) });
+// window.wizardTestHooks: set by the browser tests only (engine-client.js).
 export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP, after: startSignal,
-  earlyWasm: window.wizardEarlyWasm || null });
+  earlyWasm: window.wizardEarlyWasm || null, hooks: window.wizardTestHooks || {} });
 window.registrationWizard = {
   check: (caseObject) => engine.request("check", caseObject),
   explain: (caseObject) => engine.request("explain", caseObject),

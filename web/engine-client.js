@@ -10,9 +10,17 @@
 // `after` (a Promise) delays the start: the worker and the .wasm compile begin when it settles. Requests
 // made before then wait in a queue. `earlyWasm`: a Promise of the .wasm's Response that the page started
 // before this module ran (wasm-early.js), compiled instead of a second download. `snapshot: "make"`: a
-// throwaway worker that saves the engine's memory snapshot and reports it ("snapshot" listeners) instead of
+// throwaway worker that makes the engine's memory snapshot and hands it over ("snapshot" listeners) instead of
 // answering (engine-snapshot.js).
-export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null, snapshot = null }) {
+//
+// A worker restoring a snapshot that has not become ready `restoreTimeout` ms after it began (a restore that
+// hangs instead of throwing would hang every later visit) is stopped, the snapshot deleted, and a new worker
+// started the usual way; its ready info says start "fresh-after-bad-snapshot". `hooks`: the tests' way to make
+// the worker misbehave (window.wizardTestHooks; web/worker.js); `hooks.restoreTimeout` shortens the wait.
+export const RESTORE_TIMEOUT = 15000;
+
+export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null, snapshot = null,
+  hooks = {} }) {
   const listeners = { progress: [], ready: [], failed: [], snapshot: [] };
   const pending = new Map();
   let nextId = 1;
@@ -26,13 +34,17 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
 
   let worker = null;
   let compiled = null;
+  let restoreTimer = null;
+  let restarted = false; // after a snapshot restore that did not finish
   const queued = []; // requests made before the worker exists
   after.then(boot, boot);
 
+  function newWorker() {
+    try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
+  }
+
   function boot() {
-    if (!bootError) {
-      try { worker = new Worker(new URL("worker.js", app)); } catch (e) { bootError = String(e); }
-    }
+    if (!bootError) newWorker();
     // A snapshot worker compiles the .wasm itself: it is background work, kept off the page's main thread
     // (where the end of a compile without a code cache is a long task; README, Performance).
     if (worker && snapshot !== "make" && typeof WebAssembly.compileStreaming === "function") {
@@ -42,7 +54,7 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
         const response = early || fetch(wasmUrl);
         early = null;
         return response.then((r) => {
-          if (!r.ok) throw new Error(`pyodide.asm.wasm: HTTP ${r.status}`);
+          if (!r.ok) throw Object.assign(new Error(`pyodide.asm.wasm: HTTP ${r.status}`), { kind: "network" });
           return r;
         });
       };
@@ -59,14 +71,25 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
   }
 
   let failed = false;
-  function fail(reason) {
+  function fail(reason, kind = null) {
     if (failed) return; // the page and the worker may both report the same failure
     failed = true;
     bootError = reason;
+    clearTimeout(restoreTimer);
     rejectReady({ error: "runtime_unavailable", detail: reason });
     pending.forEach(({ reject }) => reject({ error: "runtime_unavailable", detail: reason }));
     pending.clear();
-    listeners.failed.forEach((f) => f(reason));
+    listeners.failed.forEach((f) => f(reason, kind));
+  }
+
+  function restartWithoutSnapshot() {
+    restarted = true;
+    worker.terminate();
+    manifest.then((data) => caches.delete(`wizard-snapshot-${data.version}`)).catch(() => {});
+    newWorker();
+    if (!worker) { fail(bootError); return; }
+    listen();
+    pending.forEach(({ message }) => worker.postMessage(message)); // sent to the stopped worker
   }
 
   function settle(m) {
@@ -82,39 +105,55 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
   }
 
   function listen() {
+    const current = worker;
     manifest.then((data) => {
-      worker.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled, makeSnapshot: snapshot === "make" });
+      current.postMessage({ type: "manifest", manifest: data, wasmFromPage: !!compiled, makeSnapshot: snapshot === "make",
+        skipSnapshot: restarted, hooks });
       if (compiled) {
-        compiled.then((module) => worker.postMessage({ type: "wasm", module }), (error) => {
+        compiled.then((module) => current.postMessage({ type: "wasm", module }), (error) => {
           const reason = String(error && error.message || error);
-          worker.postMessage({ type: "wasm", error: reason });
-          fail(/pyodide\.asm\.wasm/.test(reason) ? reason : `pyodide.asm.wasm: ${reason}`);
+          current.postMessage({ type: "wasm", error: reason });
+          // a TypeError: the fetch itself failed (offline, and no copy of the file at hand)
+          fail(/pyodide\.asm\.wasm/.test(reason) ? reason : `pyodide.asm.wasm: ${reason}`,
+            error && (error.kind || (error instanceof TypeError ? "network" : null)));
         });
       }
     }, (e) => fail(String(e)));
-    worker.onmessage = (event) => {
+    current.onmessage = (event) => {
+      if (current !== worker) return; // a worker stopped by restartWithoutSnapshot
       const m = event.data;
       if (m.id) { settle(m); return; }
-      if (m.type === "progress") { lastProgress = performance.now(); listeners.progress.forEach((f) => f(m)); }
+      if (m.type === "progress") {
+        lastProgress = performance.now();
+        if (m.stage === "snapshot") { // counted from when the worker has the compiled .wasm too
+          Promise.resolve(compiled).then(() => {
+            if (!isReady && current === worker) restoreTimer = setTimeout(restartWithoutSnapshot, hooks.restoreTimeout || RESTORE_TIMEOUT);
+          }, () => {});
+          return;
+        }
+        listeners.progress.forEach((f) => f(m));
+      }
       if (m.type === "ready") {
+        clearTimeout(restoreTimer);
         isReady = true;
         performance.mark("wizard-engine-ready");
-        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion, start: m.start };
+        const info = { ms: performance.now() - t0, workerMs: m.ms, phases: m.phases, ruleDataVersion: m.ruleDataVersion,
+          start: restarted ? "fresh-after-bad-snapshot" : m.start };
         resolveReady(info);
         listeners.ready.forEach((f) => f(info));
       }
-      if (m.type === "failed") fail(m.reason);
-      if (m.type === "snapshot-saved" || m.type === "snapshot-failed") listeners.snapshot.forEach((f) => f(m));
+      if (m.type === "failed") fail(m.reason, m.kind || null);
+      if (m.type === "snapshot-made" || m.type === "snapshot-failed") listeners.snapshot.forEach((f) => f(m));
     };
-    worker.onerror = (event) => { event.preventDefault(); fail(event.message || "worker error"); };
+    current.onerror = (event) => { event.preventDefault(); if (current === worker) fail(event.message || "worker error"); };
   }
 
   function request(type, caseObject) {
     if (failed) return Promise.reject({ error: "runtime_unavailable", detail: bootError });
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
       const message = { id, type, json: caseText(caseObject) };
+      pending.set(id, { resolve, reject, message });
       if (worker) worker.postMessage(message); else queued.push(message);
     });
   }

@@ -17,7 +17,7 @@ import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
 import { buildOf, registerServiceWorker } from "./sw-register.js";
 import { controller, idle, loadInWorker, warmCodeCache } from "./code-cache.js";
-import { makeInWorker, saveEngineSnapshot } from "./engine-snapshot.js";
+import { SNAPSHOT_PATH, keepInCache, makeInWorker, saveEngineSnapshot } from "./engine-snapshot.js";
 import { startEngine } from "./engine-client.js";
 
 const status = root.querySelector(".wizard-status");
@@ -37,7 +37,15 @@ registerServiceWorker(new URL("../../", ASSETS), () => textsP.then((T) => { // A
   reload.textContent = T.new_build_reload;
   reload.addEventListener("click", (event) => { event.preventDefault(); location.reload(); });
   status.replaceChildren(T.new_build + " ", reload);
-}, () => {}));
+}, () => {}), (kept) => { // whether this browser keeps the offline copy (data-offline: "kept" or "unavailable")
+  root.setAttribute("data-offline", kept ? "kept" : "unavailable");
+  if (!kept) textsP.then((T) => {
+    const note = document.createElement("p");
+    note.className = "wizard-offline-note";
+    note.textContent = T.no_offline_copy;
+    status.after(note);
+  }, () => {});
+});
 
 // Once per asset version, after the engine is ready: the browser's code cache for the engine's 1.1 MB script
 // (code-cache.js says why), then the engine's memory snapshot for the next visits (engine-snapshot.js). What
@@ -55,6 +63,7 @@ engine.ready.then(idle).then(() => manifestP).then((manifest) => warmCodeCache({
     started: info.start,
     controllerBuild,
     make: () => makeInWorker(startEngine, { assets: ASSETS, app: APP, manifest: manifestP }),
+    keep: (bytes) => keepInCache({ caches, version: manifest.version, key: new URL(SNAPSHOT_PATH, ASSETS).href, bytes }),
     storage,
     hasCacheStorage: typeof caches !== "undefined",
   })).then((outcome) => root.setAttribute("data-engine-snapshot", outcome))).catch(() => {});
@@ -83,7 +92,9 @@ function start(Q, T, manifest) {
     onFocusQuestion: (id) => form.focusQuestion(id), onIcs: () => download(current) });
 
   // ----- loading / failure messages: never an endless spinner -----
-  const reasonText = (reason) => (reason === "no-webassembly" ? T.no_wasm : fmt(T.failed, { reason }));
+  // kind "network" or "damaged": a file of the engine could not be had (offline, and the copy incomplete)
+  const reasonText = (reason, kind) => (reason === "no-webassembly" ? T.no_wasm
+    : fmt(kind === "network" || kind === "damaged" ? T.file_missing : T.failed, { reason }));
   if (engine.bootError()) showFallback(reasonText(engine.bootError()), T.fallback_links);
   else status.textContent = T.loading_start;
   // A share of the files, not megabytes: the sizes we know are before compression, not what the network carries.
@@ -94,7 +105,7 @@ function start(Q, T, manifest) {
     status.replaceChildren(fmt(T.loading, { percent }), " ",
       el("progress", { max: "100", value: String(percent), "aria-hidden": "true", class: "wizard-progress" }));
   });
-  engine.on("failed", (reason) => showFallback(reasonText(reason), T.fallback_links));
+  engine.on("failed", (reason, kind) => showFallback(reasonText(reason, kind), T.fallback_links));
   engine.on("ready", () => {
     status.textContent = T.ready;
     if (root.getAttribute("data-wizard-state") === "slow") fallback.hidden = true;

@@ -11,7 +11,8 @@
  *
  * The browser looks for a new build of the scope it navigated in (after the page's requests); the other
  * scope is asked to look only when the two run different builds, so a visit with nothing new makes no
- * request. A browser without service workers (or a page on file://) simply has no offline copy.
+ * request. A browser without service workers (WeChat on iOS, some private modes, a page on file://), or one
+ * that refuses the registration (storage refused), has no offline copy, and the page says so (onOfflineCopy).
  */
 // The build a service worker runs ({version, revision}, web/sw.js), or null if it does not answer in 2 s.
 export function buildOf(worker) {
@@ -55,15 +56,20 @@ export function askWaitingWorkerToTakeOver(registration, { every, times } = TAKE
 }
 
 // onNewBuild(): called when a newer build takes over this page while it is open (its files stay as they
-// were loaded; reloading shows the new build).
-export function registerServiceWorker(siteRoot, onNewBuild = () => {}) {
-  if (!("serviceWorker" in navigator)) return;
-  const container = navigator.serviceWorker;
+// were loaded; reloading shows the new build). onOfflineCopy(kept): called once, true when a service worker
+// of this scope is active (its install stored the copy), false when there can be none.
+export function registerServiceWorker(siteRoot, onNewBuild = () => {}, onOfflineCopy = () => {}, nav = navigator) {
+  if (!nav.serviceWorker) { onOfflineCopy(false); return; }
+  const container = nav.serviceWorker;
   const hadController = !!container.controller;
   const register = () => {
     const script = new URL("wizard-sw.js", siteRoot).href;
     const registrations = ["wizard", "en/wizard/"].map((scope) =>
-      container.register(script, { scope: new URL(scope, siteRoot).href }).catch(() => null));
+      Promise.resolve().then(() => container.register(script, { scope: new URL(scope, siteRoot).href })).catch(() => null));
+    Promise.all(registrations).then((list) => {
+      if (list.some(Boolean)) container.ready.then(() => onOfflineCopy(true), () => {});
+      else onOfflineCopy(false);
+    });
     const align = () => Promise.all(registrations).then((list) => alignScopes(list.filter(Boolean))).catch(() => {});
     registrations.forEach((registration) => registration.then((found) => found && askWaitingWorkerToTakeOver(found)));
     align();

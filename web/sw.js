@@ -20,6 +20,13 @@
  *   at install. A page is cached only if it loads this version's assets.
  * Everything else (guide pages, search, images) is not handled: straight to the network.
  *
+ * The copy heals itself: a file missing from the cache is fetched and stored again when it is asked for, and
+ * on every visit to a wizard page every missing file is fetched again (when the network answers). A request
+ * with the header x-wizard-repair (web/worker.js, for a copy whose sha256 is not the manifest's) goes to the
+ * network, and its answer replaces the cached copy when its sha256 is the manifest's. A file that cannot be
+ * had (offline, and not in the cache) is a network error for the page (Response.error()), never an uncaught
+ * rejection here.
+ *
  * Updates: any change to the assets, to either wizard page or to a file it loads changes VERSION or
  * REVISION, so this script's bytes. The browser compares the script after each navigation to a wizard page
  * (its own update check; in the benchmark's runs it came after the first answer); a changed script installs beside
@@ -85,14 +92,51 @@ self.addEventListener("activate", (event) => {
 });
 
 async function fromCache(request, url) {
-  const cached = await (await caches.open(CACHE)).match(url);
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url);
   if (cached) return cached;
   try {
-    return await fetch(request);
+    const response = await fetch(request);
+    // heal the copy, without holding the answer back until the copy is written
+    if (response.ok && request.mode !== "navigate") cache.put(url, response.clone()).catch(() => {});
+    return response;
   } catch (error) {
     const older = await caches.match(url); // the other scope's worker may have replaced this build's cache
-    if (older) return older;
-    throw error;
+    return older || Response.error();
+  }
+}
+
+// Every file of the copy that is missing from the cache, fetched again (after a visit's own requests).
+async function heal() {
+  const cache = await caches.open(CACHE);
+  const have = new Set((await cache.keys()).map((request) => request.url));
+  await Promise.all([...CACHED].filter((url) => !have.has(url)).map(async (url) => {
+    try {
+      await cache.put(url, await download(url, url.startsWith(ASSETS) ? "force-cache" : "no-cache"));
+    } catch (error) { /* offline: tried again on the next visit */ }
+  }));
+  for (const url of PAGES.filter((page) => !have.has(page))) {
+    try {
+      const response = await download(url, "no-cache");
+      if (isThisVersion(await response.clone().text())) await cache.put(url, response);
+    } catch (error) { /* offline: tried again on the next visit */ }
+  }
+}
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+
+// A file of this version from the network, stored in place of the cached copy when its sha256 is the one
+// this version's manifest lists.
+async function repair(url) {
+  try {
+    const [response, manifest] = await Promise.all([download(url, "reload"),
+      download(ASSETS + VERSION + "/manifest.json", "no-cache").then((r) => r.json())]);
+    const wanted = manifest.files[url.slice((ASSETS + VERSION + "/").length)];
+    const digest = hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+    if (wanted && digest === wanted.sha256) await (await caches.open(CACHE)).put(url, response.clone());
+    return response;
+  } catch (error) {
+    return Response.error();
   }
 }
 
@@ -116,6 +160,8 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = request.url.split("#")[0].split("?")[0];
-  if (CACHED.has(url) && url.endsWith("/pyodide.asm.wasm")) event.respondWith(fromHttpCache(request, url));
+  if (CACHED.has(url) && request.headers.has("x-wizard-repair")) event.respondWith(repair(url));
+  else if (CACHED.has(url) && url.endsWith("/pyodide.asm.wasm")) event.respondWith(fromHttpCache(request, url));
   else if ((request.mode === "navigate" && PAGES.includes(url)) || CACHED.has(url)) event.respondWith(fromCache(request, url));
+  if (request.mode === "navigate" && PAGES.includes(url)) event.waitUntil(heal());
 });

@@ -11,13 +11,21 @@
  *
  * Memory snapshot (Pyodide's `_loadSnapshot` / `_makeSnapshot` options, pinned version): after a first visit the
  * page starts this script once more, with `makeSnapshot` in its manifest message (web/engine-snapshot.js). That throwaway worker
- * boots, imports the engine, answers nothing, and saves the interpreter's memory in Cache Storage
- * ("wizard-snapshot-<version>", one entry). On later visits the engine's worker boots from that snapshot
+ * boots, imports the engine, answers nothing, and hands the interpreter's memory to the page, which stores it in
+ * Cache Storage ("wizard-snapshot-<version>", one entry; the page, not this worker: WebKitGTK 2.50 drops what a
+ * dedicated worker put there once the worker is stopped). On later visits the engine's worker boots from that snapshot
  * instead of starting Python and importing the engine again (PERFORMANCE.md). A snapshot that does not
- * restore, or restores to another rule data, is deleted and the worker boots the usual way in the same visit.
+ * restore, or restores to another rule data, is deleted and the worker boots the usual way in the same visit
+ * (one that never finishes restoring is the page's to stop: engine-client.js).
  * The snapshot holds no reader's data: it is made in a worker that never receives a case.
  *
- * Messages in:  {type: "manifest", manifest, makeSnapshot}         (sent once by the page, first)
+ * python_stdlib.zip (which holds the engine) is checked against the manifest's sha256 before Python starts: a
+ * damaged copy in the service worker's cache would otherwise start an engine that fails every case. A damaged
+ * copy is asked for once more with the header x-wizard-repair (web/sw.js then fetches it from the network and
+ * replaces its copy).
+ *
+ * Messages in:  {type: "manifest", manifest, makeSnapshot, skipSnapshot, hooks}   (sent once by the page, first;
+ *                                                                  hooks: the tests' (engine-client.js))
  *               {type: "wasm", module} | {type: "wasm", error}     the compiled runtime, or why not
  *                                                                  (no message: the worker compiles it)
  *               {id, type: "check",   json}  -> exactly what `python -m wizard check -` prints
@@ -26,8 +34,11 @@
  * Messages out: {type: "progress", stage, file, loaded, total}     while loading
  *               {type: "ready", ms, ruleDataVersion, start}        once Python and the engine are in; start:
  *                                                                  "snapshot", "fresh" or "fresh-after-bad-snapshot"
- *               {type: "snapshot-saved", bytes} | {type: "snapshot-failed", reason}   (with makeSnapshot)
- *               {type: "failed", reason}                           if the runtime cannot load
+ *               {type: "progress", stage: "snapshot"}              when it starts restoring a snapshot
+ *               {type: "snapshot-made", bytes} | {type: "snapshot-failed", reason}   (with makeSnapshot; bytes
+ *                                                                  an ArrayBuffer, transferred)
+ *               {type: "failed", reason, kind}                     if the runtime cannot load; kind "network"
+ *                                                                  (a file could not be fetched), "damaged" or null
  *               {id, ok: true, value} | {id, ok: true, text} (explain: the JSON text) | {id, ok: false, error}
  */
 "use strict";
@@ -35,10 +46,13 @@
 const ASSETS = new URL("../", self.location.href); // .../wizard-assets/<version>/
 const started = performance.now();
 let makeSnapshot = false; // set by the manifest message (not by a query string: a service worker's answer drops it)
+let skipSnapshot = false;
+let hooks = {};
 // One cache per asset version (the snapshot fits only the runtime files and engine it was made with); web/sw.js
 // deletes the other versions' caches when it activates.
 const VERSION = ASSETS.pathname.split("/").filter(Boolean).pop();
 const SNAPSHOT_CACHE = "wizard-snapshot-" + VERSION;
+const STDLIB_URL = new URL("pyodide/python_stdlib.zip", ASSETS).href;
 const SNAPSHOT_KEY = new URL("pyodide/memory-snapshot", ASSETS).href;
 let manifest = null;
 let manifestArrived;
@@ -99,6 +113,28 @@ const early = new Map(["pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json"]
   response.catch(() => {}); // reported when loadPyodide takes it (below)
   return [url, response];
 }));
+
+class LoadError extends Error {
+  constructor(message, kind) { super(message); this.kind = kind; }
+}
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+const digestOf = async (response) => hex(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+// python_stdlib.zip as the manifest lists it, once more from the network (x-wizard-repair) when the copy at hand
+// differs; rejects with a LoadError when no good copy can be had. Runs before loadPyodide, which only logs a
+// standard library that fails to load.
+async function checkedStdlib(first) {
+  await manifestPromise;
+  const wanted = manifest.files["pyodide/python_stdlib.zip"];
+  const fetched = (response) => response.then((r) => {
+    if (!r.ok) throw new LoadError(`python_stdlib.zip: HTTP ${r.status}`, "network");
+    return r;
+  }, (error) => { throw new LoadError(`python_stdlib.zip: ${error.message || error}`, "network"); });
+  let response = await fetched(first);
+  if (!wanted || typeof crypto !== "object" || !crypto.subtle || (await digestOf(response)) === wanted.sha256) return response;
+  response = await fetched(originalFetch(STDLIB_URL, { headers: { "x-wizard-repair": "1" } }));
+  if ((await digestOf(response)) !== wanted.sha256) throw new LoadError("python_stdlib.zip: damaged copy", "damaged");
+  return response;
+}
 self.fetch = (input, init) => {
   const url = String(input && input.url || input);
   if (url === WASM_URL && wasmFromPage) {
@@ -109,8 +145,8 @@ self.fetch = (input, init) => {
   early.delete(url);
   if (url.startsWith(ASSETS.href)) {
     result.then((response) => {
-      if (!response.ok) post({ type: "failed", reason: `${url.split("/").pop()}: HTTP ${response.status}` });
-    }, (error) => post({ type: "failed", reason: `${url.split("/").pop()}: ${error.message || error}` }));
+      if (!response.ok) post({ type: "failed", reason: `${url.split("/").pop()}: HTTP ${response.status}`, kind: "network" });
+    }, (error) => post({ type: "failed", reason: `${url.split("/").pop()}: ${error.message || error}`, kind: "network" }));
   }
   return result;
 };
@@ -176,17 +212,11 @@ del _open_files
 _still_open
 `;
 
-async function saveSnapshot(py) {
+function snapshotBytes(py) {
   const stillOpen = py.runPython(BEFORE_SNAPSHOT).toJs();
   if (stillOpen.length) throw new Error(`files still open: ${stillOpen.join(", ")}`);
   py.runPython("del _still_open");
-  const bytes = py.makeMemorySnapshot();
-  // A newer build's service worker may have taken over (and deleted this version's caches) meanwhile: a
-  // snapshot saved now would only take room.
-  if (!(await caches.keys()).some((name) => name.startsWith(`wizard-${VERSION}-`))) throw new Error("version replaced");
-  const cache = await caches.open(SNAPSHOT_CACHE);
-  await cache.put(SNAPSHOT_KEY, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
-  return bytes.length;
+  return py.makeMemorySnapshot(); // a Uint8Array over a buffer of its own (Pyodide 0.26.4): transferable
 }
 
 function dropSnapshot() {
@@ -202,13 +232,18 @@ const ready = (async () => {
   // and none for importScripts (PERFORMANCE.md). loadPyodide loads it with importScripts itself if this did not work.
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
-  await Promise.all([manifestPromise, glue]); // posted by the page right after creating this worker (with the wasm decision)
-  const snapshot = makeSnapshot ? null : await savedSnapshot;
+  const stdlib = checkedStdlib(early.get(STDLIB_URL));
+  stdlib.catch(() => {});
+  early.set(STDLIB_URL, stdlib); // what loadPyodide's fetch gets
+  // the manifest is posted by the page right after creating this worker (with the wasm decision)
+  await Promise.all([manifestPromise, glue, stdlib]);
+  const snapshot = makeSnapshot || skipSnapshot ? null : await savedSnapshot;
   let py = null;
   let start = "fresh";
   if (snapshot) {
     try {
-      py = await bootAttempt({ _loadSnapshot: snapshot });
+      post({ type: "progress", stage: "snapshot", file: "", loaded: 0, total: 0 });
+      py = await (hooks.restore === "hang" ? new Promise(() => {}) : bootAttempt({ _loadSnapshot: snapshot }));
       py.runPython(GLUE); // the engine is in the snapshot already: this only binds the glue's names
       const restored = py.runPython("wizard.RULE_DATA_VERSION");
       if (restored !== manifest.rule_data_version) throw new Error(`snapshot of rule data ${restored}`);
@@ -228,7 +263,8 @@ const ready = (async () => {
   const now = performance.now();
   if (makeSnapshot) {
     try {
-      post({ type: "snapshot-saved", bytes: await saveSnapshot(py) });
+      const bytes = snapshotBytes(py);
+      self.postMessage({ type: "snapshot-made", bytes: bytes.buffer }, [bytes.buffer]);
     } catch (error) {
       post({ type: "snapshot-failed", reason: String(error && error.message || error) });
     }
@@ -238,14 +274,19 @@ const ready = (async () => {
          phases: { runtime: booted - started, import: now - booted } });
   return py;
 })();
-ready.catch((error) => post({ type: "failed", reason: String(error && error.message || error) }));
+ready.catch((error) => post({ type: "failed", reason: String(error && error.message || error), kind: error && error.kind || null }));
 
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === "manifest") {
     manifest = message.manifest;
     makeSnapshot = !!message.makeSnapshot;
-    if (message.wasmFromPage) wasmFromPage = new Promise((resolve, reject) => { wasmArrived = { resolve, reject }; });
+    skipSnapshot = !!message.skipSnapshot;
+    hooks = message.hooks || {};
+    if (message.wasmFromPage) {
+      wasmFromPage = new Promise((resolve, reject) => { wasmArrived = { resolve, reject }; });
+      wasmFromPage.catch(() => {}); // the page reports its own compile failure
+    }
     manifestArrived();
     performance.getEntriesByType("resource").forEach(reportResource);
     return;
@@ -256,10 +297,7 @@ self.onmessage = async (event) => {
       wasmArrived.resolve(message.module);
       markLoaded("pyodide/pyodide.asm.wasm");
     }
-    else {
-      wasmArrived.reject(new Error(message.error));
-      post({ type: "failed", reason: message.error });
-    }
+    else wasmArrived.reject(new Error(message.error)); // the page has failed already
     return;
   }
   const { id, type, json } = message;

@@ -5,6 +5,7 @@ Each test serves its own copy of the built site with nginx (the fixture of test_
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from table import input_bytes, load_cases  # noqa: E402
 sys.path.pop(0)
 
 VALID, INVALID = load_cases()
+FAILED_KEY = "wizard-engine-snapshot-failed"  # web/engine-snapshot.js
 SAMPLES = [VALID[0], VALID[len(VALID) // 2], VALID[-1], INVALID[0]]
 START = "window.registrationWizard.ready.then((info) => info.start)"
 
@@ -100,3 +102,61 @@ def test_a_snapshot_that_does_not_restore_is_deleted_and_the_engine_starts_the_u
     page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
     assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
     assert workers.count("worker.js") == 2, f"one engine worker per visit, no snapshot worker: {workers}"
+
+
+def test_a_snapshot_restore_that_never_finishes_is_stopped_deleted_and_the_engine_starts_the_usual_way(after_first_visit):
+    page, base, version = after_first_visit
+    hanging = page.context.new_page()  # the hook lives in this page only: the next visit's restore is not made to hang
+    hanging.add_init_script("window.wizardTestHooks = { restore: 'hang', restoreTimeout: 2000 };")
+    workers: list[str] = []
+    hanging.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+    open_wizard(hanging, base, "en")
+    assert hanging.evaluate(START) == "fresh-after-bad-snapshot"
+    answers_match_the_command_line(hanging)
+    hanging.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert hanging.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+    assert f"wizard-snapshot-{version}" not in hanging.evaluate("caches.keys()")
+    assert workers.count("worker.js") == 2, f"the hung worker, then one started without the snapshot: {workers}"
+    hanging.close()
+
+    workers.clear()
+    page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+    page.goto("about:blank")
+    open_wizard(page, base, "zh")
+    assert page.evaluate(START) == "fresh"
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-engine-snapshot") == "failed-before"
+    assert workers.count("worker.js") == 1, f"no snapshot is made again for the version: {workers}"
+
+
+def test_a_storage_too_full_for_the_snapshot_costs_one_engine_a_visit_and_says_the_snapshot_is_not_kept(after_first_visit):
+    page, base, version = after_first_visit
+    # The snapshot gone, and Chromium's own quota for the origin set to what is stored now and 6 MB more: room
+    # for the offline copy, not for a 21 MB snapshot besides it, so the page's Cache put rejects with
+    # QuotaExceededError on the next visit, which makes one.
+    usage = page.evaluate(f"""async () => {{
+      await caches.delete('wizard-snapshot-{version}');
+      return (await navigator.storage.estimate()).usage;
+    }}""")
+    page.context.new_cdp_session(page).send("Storage.overrideQuotaForOrigin",
+                                            {"origin": base, "quotaSize": usage + 6 * 1024 * 1024})
+    workers: list[str] = []
+    page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
+    page.goto("about:blank")
+    open_wizard(page, base, "zh")
+    assert page.evaluate(START) == "fresh"
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-engine-snapshot") == "not-kept"
+    assert f"wizard-snapshot-{version}" not in page.evaluate("caches.keys()")
+    assert json.loads(page.evaluate(f"localStorage.getItem('{FAILED_KEY}')")) == {"version": version, "outcome": "not-kept"}
+    assert workers.count("worker.js") == 2, f"the engine and one snapshot worker: {workers}"
+
+    for lang in ("en", "zh"):
+        workers.clear()
+        page.goto("about:blank")
+        open_wizard(page, base, lang)
+        assert page.evaluate(START) == "fresh"
+        answers_match_the_command_line(page)
+        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-engine-snapshot") == "not-kept"
+        assert workers.count("worker.js") == 1, f"{lang}: one engine, no second try at the snapshot: {workers}"

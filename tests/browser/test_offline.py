@@ -12,6 +12,7 @@ import re
 import shutil
 import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from quality.server import StaticSite  # scripts/quality, put on sys.path by tests/conftest.py
@@ -246,3 +247,183 @@ def test_a_new_asset_version_is_found_on_the_next_visit_and_used_from_the_one_af
         assert asset_versions(assets) == {new}, assets
     finally:
         context.close()
+
+
+TEXTS = {lang: json.loads((ROOT / "web" / "i18n" / f"{lang}.json").read_text(encoding="utf-8")) for lang in ("zh", "en")}
+FILES_CACHE = "(await caches.keys()).find((name) => name.startsWith('wizard-') && !name.startsWith('wizard-snapshot-'))"
+CACHED_URLS = f"async () => (await (await caches.open({FILES_CACHE})).keys()).map((r) => r.url).sort()"
+
+
+def uncaught(page) -> list[str]:
+    """Uncaught errors of the page and its workers, and console messages saying one was uncaught, from now on."""
+    seen: list[str] = []
+    page.on("pageerror", lambda error: seen.append(f"page: {error}"))
+    page.on("console", lambda m: seen.append(f"console: {m.text}") if "uncaught" in m.text.lower() else None)
+    page.on("worker", lambda w: w.on("console", lambda m: seen.append(f"worker: {m.text}")
+                                     if "uncaught" in m.text.lower() else None))
+    return seen
+
+
+def delete_from_copy(page, suffixes: list[str] | None) -> list[str]:
+    """Deletes the entries of the wizard's service-worker cache whose URL ends with one of ``suffixes`` (all
+    when None); the URLs deleted."""
+    return page.evaluate(f"""async (suffixes) => {{
+      const cache = await caches.open({FILES_CACHE});
+      const gone = (await cache.keys()).filter((r) => !suffixes || suffixes.some((s) => r.url.endsWith(s)));
+      await Promise.all(gone.map((r) => cache.delete(r)));
+      return gone.map((r) => r.url);
+    }}""", suffixes)
+
+
+def offline_without_http_cache(context, page, server) -> None:
+    """The network off and the HTTP cache emptied: only the worker's cache is left."""
+    context.new_cdp_session(page).send("Network.clearBrowserCache")
+    server.stop()
+    context.set_offline(True)
+
+
+def back_online(context, server, base: str) -> None:
+    """The server again on the same port (the origin is what the browser's storage is kept by)."""
+    with mock.patch("quality.server._free_port", return_value=int(base.rsplit(":", 1)[1])):
+        assert server.start() == base
+    context.set_offline(False)
+
+
+def after_first_visit(page, site: Path) -> None:
+    """Until the first visit's service worker is in place and its background work (the code-cache warm-up and the
+    engine's snapshot, which load files through the worker) is over."""
+    wait_for_service_worker(page, version_of(site))
+    page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
+
+
+def wait_for_copy(page, urls: list[str]) -> None:
+    page.wait_for_function(f"async (urls) => JSON.stringify(await ({CACHED_URLS})()) === JSON.stringify(urls)",
+                           arg=sorted(urls), timeout=READY_TIMEOUT_MS, polling=250)
+
+
+def test_files_deleted_from_the_offline_copy_are_fetched_again_on_the_next_online_visit(browser, own_site):
+    site, server = own_site
+    base = server.start()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        open_wizard(page, base, "zh")
+        after_first_visit(page, site)
+        every = page.evaluate(CACHED_URLS)
+        assert sorted(delete_from_copy(page, None)) == every and page.evaluate(CACHED_URLS) == []
+        open_wizard(page, base, "en")  # online: the visit answers, and the copy is whole again
+        assert answer(page)["verdict"]
+        wait_for_copy(page, every)
+
+        offline_without_http_cache(context, page, server)
+        for lang in ("zh", "en"):
+            open_wizard(page, base, lang)
+            assert answer(page)["verdict"]
+    finally:
+        context.close()
+
+
+def test_offline_with_the_wasm_missing_the_reader_is_told_in_their_language_and_the_next_online_visit_repairs_it(
+        browser, own_site):
+    site, server = own_site
+    base = server.start()
+    context = browser.new_context()
+    page = context.new_page()
+    errors = uncaught(page)
+    try:
+        open_wizard(page, base, "zh")
+        after_first_visit(page, site)
+        every = page.evaluate(CACHED_URLS)
+        assert len(delete_from_copy(page, ["/pyodide.asm.wasm"])) == 1
+        offline_without_http_cache(context, page, server)
+        for lang in ("zh", "en"):
+            open_wizard(page, base, lang, wait_ready=False)
+            page.wait_for_selector("#wizard[data-wizard-state=failed]", timeout=READY_TIMEOUT_MS)
+            status = page.text_content("#wizard .wizard-status")
+            assert status.startswith(TEXTS[lang]["file_missing"].split("{reason}")[0]), status
+            assert page.is_visible("#wizard .wizard-fallback a")
+            failure = page.evaluate("window.registrationWizard.check({}).catch((error) => error)")
+            assert failure["error"] == "runtime_unavailable", failure
+        assert errors == []
+
+        back_online(context, server, base)
+        open_wizard(page, base, "en")
+        assert answer(page)["verdict"]
+        wait_for_copy(page, every)
+        offline_without_http_cache(context, page, server)
+        open_wizard(page, base, "zh")
+        assert answer(page)["verdict"]
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_a_damaged_standard_library_in_the_offline_copy_is_replaced_and_the_engine_answers(browser, own_site):
+    site, server = own_site
+    base = server.start()
+    version = version_of(site)
+    wanted = json.loads((site / "wizard-assets" / version / "manifest.json").read_text(encoding="utf-8"))[
+        "files"]["pyodide/python_stdlib.zip"]["sha256"]
+    context = browser.new_context()
+    page = context.new_page()
+    errors = uncaught(page)
+    stdlib_digest = f"""async () => {{
+      const response = await (await caches.open({FILES_CACHE})).match(new URL('/wizard-assets/{version}/pyodide/python_stdlib.zip', location.href).href);
+      const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+      return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    }}"""
+    try:
+        open_wizard(page, base, "zh")
+        after_first_visit(page, site)
+        page.evaluate(f"""async () => {{  // the same size, one stretch of it overwritten
+          const cache = await caches.open({FILES_CACHE});
+          const key = (await cache.keys()).find((r) => r.url.endsWith('/python_stdlib.zip'));
+          const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+          bytes.fill(0, 100000, 400000);
+          await cache.put(key, new Response(bytes));
+        }}""")
+        assert page.evaluate(stdlib_digest) != wanted
+        page.goto("about:blank")
+        open_wizard(page, base, "en")
+        report = answer(page)
+        assert report["verdict"] and "findings" in report, report
+        assert page.evaluate(stdlib_digest) == wanted, "the damaged copy was replaced"
+        offline_without_http_cache(context, page, server)
+        open_wizard(page, base, "zh")
+        assert answer(page)["verdict"]
+        assert errors == []
+    finally:
+        context.close()
+
+
+NO_SERVICE_WORKER = {
+    "no service worker API": ({}, "delete Navigator.prototype.serviceWorker;"),
+    "service workers blocked": ({"service_workers": "block"}, None),
+}
+
+
+@pytest.mark.parametrize("way", list(NO_SERVICE_WORKER))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_a_service_worker_the_wizard_answers_and_says_it_keeps_no_offline_copy(browser, site_url, way, lang):
+    options, script = NO_SERVICE_WORKER[way]
+    context = browser.new_context(**options)
+    if script:
+        context.add_init_script(script)
+    page = context.new_page()
+    errors = uncaught(page)
+    try:
+        open_wizard(page, site_url, lang)
+        assert answer(page)["verdict"]
+        page.wait_for_selector("#wizard[data-offline]", state="attached", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute("#wizard", "data-offline") == "unavailable"
+        assert page.text_content("#wizard .wizard-offline-note") == TEXTS[lang]["no_offline_copy"]
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_with_a_service_worker_the_page_says_nothing_about_a_missing_offline_copy(page, site_url):
+    open_wizard(page, site_url, "en")
+    page.wait_for_selector("#wizard[data-offline]", state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute("#wizard", "data-offline") == "kept"
+    assert page.query_selector("#wizard .wizard-offline-note") is None

@@ -124,8 +124,8 @@ test("a snapshot engine tells its worker to make one, passes on its report and c
   assert.equal(worker.sent.find((m) => m.type === "manifest").makeSnapshot, true);
   const reports = [];
   maker.on("snapshot", (m) => reports.push(m));
-  worker.reply({ type: "snapshot-saved", bytes: 21 });
-  assert.deepEqual(reports, [{ type: "snapshot-saved", bytes: 21 }]);
+  worker.reply({ type: "snapshot-made", bytes: 21 });
+  assert.deepEqual(reports, [{ type: "snapshot-made", bytes: 21 }]);
   let stopped = false;
   worker.terminate = () => { stopped = true; };
   maker.terminate();
@@ -133,6 +133,43 @@ test("a snapshot engine tells its worker to make one, passes on its report and c
 
   await started();
   assert.equal(FakeWorker.last.sent.find((m) => m.type === "manifest").makeSnapshot, false, "the page's own engine makes none");
+});
+
+test("a snapshot restore that does not finish is stopped: the snapshot deleted, a worker started without it, the requests sent again", async () => {
+  const deleted = [];
+  globalThis.caches = { delete: async (name) => { deleted.push(name); return true; } };
+  globalThis.Worker = FakeWorker;
+  const e = startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
+    manifest: Promise.resolve({ version: "v1", files: {}, wheels: [] }), hooks: { restoreTimeout: 5 } });
+  await tick();
+  const first = FakeWorker.last;
+  let stopped = false;
+  first.terminate = () => { stopped = true; };
+  const answer = e.request("check", { province: "zhejiang" });
+  first.reply({ type: "progress", stage: "snapshot" });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const second = FakeWorker.last;
+  assert.notEqual(second, first);
+  assert.equal(stopped, true);
+  assert.deepEqual(deleted, ["wizard-snapshot-v1"]);
+  await tick();
+  assert.equal(second.sent.find((m) => m.type === "manifest").skipSnapshot, true);
+  const { id } = second.sent.find((m) => m.type === "check");
+  second.reply({ type: "ready", ms: 1, start: "fresh" });
+  second.reply({ id, ok: true, value: { verdict: "eligible" } });
+  assert.deepEqual(await answer, { verdict: "eligible" });
+  assert.equal((await e.ready).start, "fresh-after-bad-snapshot");
+  delete globalThis.caches;
+});
+
+test("a restore that finishes in time keeps its worker", async () => {
+  const e = await started();
+  const first = FakeWorker.last;
+  first.reply({ type: "progress", stage: "snapshot" });
+  first.reply({ type: "ready", ms: 1, start: "snapshot" });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(FakeWorker.last, first);
+  assert.equal((await e.ready).start, "snapshot");
 });
 
 // --- the case's JSON text: what the command would read ---------------------------------------------------

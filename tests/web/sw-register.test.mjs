@@ -1,7 +1,7 @@
 // A new build's service worker left waiting after its install's skipWaiting() is asked to take over.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { askWaitingWorkerToTakeOver, TAKE_OVER_CHECKS } from "../../web/sw-register.js";
+import { askWaitingWorkerToTakeOver, registerServiceWorker, TAKE_OVER_CHECKS } from "../../web/sw-register.js";
 
 class FakeWorker extends EventTarget {
   constructor(state) { super(); this.state = state; this.messages = []; }
@@ -74,4 +74,30 @@ test("an update already installing when the page registers is watched too", () =
   registration.installed(worker);
   timers.run();
   assert.deepEqual(worker.messages, ["skip-waiting"]);
+});
+
+// Whether the page keeps an offline copy: said once, from what the browser allows.
+async function offlineCopy(serviceWorker) {
+  globalThis.document = { readyState: "complete" };
+  const said = [];
+  registerServiceWorker(new URL("http://site.test/"), () => {}, (kept) => said.push(kept), { serviceWorker });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  delete globalThis.document;
+  return said;
+}
+
+const container = (register) => Object.assign(new EventTarget(), { controller: null, register, ready: Promise.resolve({}) });
+
+test("without a service worker API the page keeps no offline copy", async () => {
+  assert.deepEqual(await offlineCopy(undefined), [false]);
+});
+
+test("a browser that refuses both registrations, or throws at once, keeps no offline copy", async () => {
+  assert.deepEqual(await offlineCopy(container(() => Promise.reject(new Error("SecurityError")))), [false]);
+  assert.deepEqual(await offlineCopy(container(() => { throw new Error("SecurityError"); })), [false]);
+});
+
+test("a registration that succeeds keeps the copy once its worker is active", async () => {
+  const registration = Object.assign(new EventTarget(), { active: null, waiting: null, installing: null });
+  assert.deepEqual(await offlineCopy(container(() => Promise.resolve(registration))), [true]);
 });
