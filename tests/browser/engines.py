@@ -14,6 +14,7 @@ an engine is never skipped.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import queue
@@ -170,8 +171,10 @@ class Xvfb:
             self.close()
             raise EngineMissing("Xvfb did not start a display")
         self.display = f":{number}"
+        atexit.register(self.close)  # a test run that dies leaves no X server behind
 
     def close(self) -> None:
+        atexit.unregister(self.close)
         if self._process.poll() is None:
             self._process.terminate()
             self._process.wait(timeout=10)
