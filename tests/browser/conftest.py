@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from engines import ENGINES, EngineMissing, launch
+from quality.browser import CHROMIUM  # scripts/quality, put on sys.path by tests/conftest.py
 from wizard_helpers import open_wizard, visit_wizard
 
 
@@ -41,6 +42,8 @@ def ready_page(browser, site_url):
 @pytest.fixture(scope="session", params=ENGINES)
 def engine(request):
     """Each engine in turn; a browser that is not installed fails the test, naming its Debian package."""
+    if request.param == "chromium" and not Path(CHROMIUM).exists():
+        pytest.fail(f"chromium: Chromium is not installed at {CHROMIUM}: apt-get install chromium")
     try:
         launched = launch(request.param, request.getfixturevalue("browser") if request.param == "chromium" else None)
     except EngineMissing as missing:
