@@ -19,6 +19,7 @@ import json
 import os
 import queue
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -193,35 +194,59 @@ class WebKitPage(Page):
         options.add_argument("--automation")
         if not service_workers:
             options.add_argument("--features=-ServiceWorkers")  # a WebKit feature flag: no navigator.serviceWorker
-        service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=subprocess.DEVNULL)
-        self._driver = webdriver.WebKitGTK(options=options, service=service)
+        self._log = tempfile.NamedTemporaryFile(prefix="webkit-driver-", suffix=".log")
+        service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=self._log.name)
+        # Selenium waits for WebKitWebDriver without limit by default (the socket's default timeout); a
+        # MiniBrowser that died would hang the run. Its client reads that default when the driver is made.
+        default = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(WAIT_S * 3)
+        try:
+            self._driver = webdriver.WebKitGTK(options=options, service=service)
+        finally:
+            socket.setdefaulttimeout(default)
         self._driver.set_script_timeout(WAIT_S * 2)
         self._driver.set_page_load_timeout(WAIT_S * 2)
 
+    def _call(self, what: str, command, *args):
+        """A WebDriver command; when it fails, the error says what WebKitWebDriver logged."""
+        try:
+            return command(*args)
+        except Exception as error:
+            raise AssertionError(f"webkit: {what} failed: {error}\nWebKitWebDriver's log:\n{self.driver_log()}") from error
+
     def _evaluate_json(self, expression: str) -> str:
-        return self._driver.execute_async_script(
-            f"const done = arguments[arguments.length - 1]; ({expression}).then(done,"
-            " (error) => done(JSON.stringify({error: String(error)})));")
+        return self._call("a script", self._driver.execute_async_script,
+                          f"const done = arguments[arguments.length - 1]; ({expression}).then(done,"
+                          " (error) => done(JSON.stringify({error: String(error)})));")
 
     def goto(self, url: str) -> None:
-        self._driver.get(url)
+        self._call(f"going to {url}", self._driver.get, url)
 
     def reload(self) -> None:
-        self._driver.refresh()
+        self._call("reload", self._driver.refresh)
+
+    def _element(self, selector: str):
+        from selenium.webdriver.common.by import By
+
+        return self._call(f"finding {selector}", self._driver.find_element, By.CSS_SELECTOR, selector)
 
     def click(self, selector: str) -> None:
-        from selenium.webdriver.common.by import By
-
-        self._driver.find_element(By.CSS_SELECTOR, selector).click()
+        self._call(f"clicking {selector}", self._element(selector).click)
 
     def select(self, selector: str, value: str) -> None:
-        from selenium.webdriver.common.by import By
         from selenium.webdriver.support.select import Select
 
-        Select(self._driver.find_element(By.CSS_SELECTOR, selector)).select_by_value(value)
+        self._call(f"selecting {value} in {selector}", Select(self._element(selector)).select_by_value, value)
+
+    def driver_log(self) -> str:
+        with open(self._log.name, encoding="utf-8", errors="replace") as log:
+            return log.read()[-3000:]
 
     def close(self) -> None:
-        self._driver.quit()
+        try:
+            self._driver.quit()
+        finally:
+            self._log.close()
 
 
 class WebKit:
