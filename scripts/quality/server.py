@@ -11,7 +11,9 @@ that readers get. Every response is written to an access log that :meth:`StaticS
 
 Options: ``brotli=False`` serves gzip only (what GitHub Pages does); ``cache_control="no-cache"`` makes
 every response revalidate (hosts such as Netlify by default); ``aliases={"/__bench/": folder}`` serves more
-folders (the benchmark's bare-boot pages, the stock Pyodide files).
+folders (the benchmark's bare-boot pages, the stock Pyodide files); ``head_html="<script>…</script>"`` writes
+that markup at the start of every page's head (the tests' probe of uncaught errors; pages are then sent
+compressed by nginx on the fly, not from the .br and .gz files).
 """
 from __future__ import annotations
 
@@ -75,10 +77,14 @@ def _free_port() -> int:
 
 
 def _config(root: Path, port: int, workdir: Path, brotli: bool, cache_control: str | None,
-            aliases: dict[str, Path]) -> str:
+            aliases: dict[str, Path], head_html: str | None = None) -> str:
     rules = SITE_CONF.read_text(encoding="utf-8")
-    if not brotli:
+    if not brotli or head_html:
         rules = rules.replace("brotli_static on;", "brotli_static off;")
+    if head_html:  # sub_filter rewrites only what it compresses itself
+        assert "'" not in head_html and "\\" not in head_html, "head_html goes into a single-quoted nginx string"
+        rules = rules.replace("gzip_static on;", "gzip_static off;")
+        rules += f"\nsub_filter '<head>' '<head>{head_html}';\nsub_filter_once on;\n"
     if cache_control:  # one policy for every response instead of the file's per-location lifetimes
         rules = "\n".join(line for line in rules.splitlines() if "add_header Cache-Control" not in line)
         rules += f'\nadd_header Cache-Control "{cache_control}" always;\n'
@@ -121,8 +127,9 @@ class StaticSite:
     """Serve ``root`` with nginx on 127.0.0.1 at a free port (see the module docstring for the options)."""
 
     def __init__(self, root: Path, *, brotli: bool = True, cache_control: str | None = None,
-                 aliases: dict[str, Path] | None = None):
+                 aliases: dict[str, Path] | None = None, head_html: str | None = None):
         self.root = Path(root).resolve()
+        self.head_html = head_html
         self.brotli = brotli
         self.cache_control = cache_control
         self.aliases = dict(aliases or {})
@@ -144,7 +151,8 @@ class StaticSite:
         for _ in range(5):  # a free port can be taken between the probe and nginx's bind: try another
             port = _free_port()
             conf = workdir / "nginx.conf"
-            conf.write_text(_config(self.root, port, workdir, self.brotli, self.cache_control, self.aliases))
+            conf.write_text(_config(self.root, port, workdir, self.brotli, self.cache_control, self.aliases,
+                                   self.head_html))
             (workdir / "access.log").touch()
             self._process = subprocess.Popen([shutil.which("nginx") or NGINX, "-c", str(conf), "-p", str(workdir),
                                               "-e", str(workdir / "error.log")],

@@ -1,4 +1,5 @@
-"""Every case of the engine's table (tests/cases/*.json) gives the same answer in the browser as in CPython."""
+"""Every case of the engine's table (tests/cases/*.json) gives the same answer in each browser engine (Chromium,
+WebKit, Firefox: the `engine` fixture) as in CPython, all through one booted page per engine."""
 from __future__ import annotations
 
 import json
@@ -16,9 +17,9 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def browser_results(ready_page):
+def browser_results(ready_engine_page):
     """All cases through window.registrationWizard.check in one go: [["ok", report] | ["error", object]]."""
-    return ready_page.evaluate(
+    return ready_engine_page.evaluate(
         """cases => Promise.all(cases.map(c => window.registrationWizard.check(c)
               .then(r => ["ok", r], e => ["error", e])))""",
         [case["case"] for _, case in CASES],

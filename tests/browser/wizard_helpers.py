@@ -77,3 +77,20 @@ def share_result(page) -> dict:
     text = page.evaluate("""() => (window.__shared && window.__shared.url) || window.__copied
         || document.querySelector('.wizard-share-field').value""")
     return {"how": how, "text": text, "said": page.inner_text(".wizard-share-status")}
+
+
+# --- the same for a page of tests/browser/engines.py (any engine) ----------------------------------------------
+def visit_wizard(page, site_url: str, lang: str = "zh", fragment: str = "", wait_ready: bool = True):
+    prefix = "" if lang == "zh" else "/en"
+    page.goto(f"{site_url}{prefix}/wizard/{fragment}")
+    page.wait_for_selector("#wizard[data-form-ready]", timeout=20)
+    if wait_ready:
+        page.wait_for_selector("#wizard[data-wizard-state=ready]", timeout=READY_TIMEOUT_MS / 1000)
+    return page
+
+
+def wait_for_shown_result(page, case: dict, state: str = "result") -> None:
+    """wait_for_result for an engines.Page."""
+    page.wait_for(f"([c, state]) => {{ const r = document.querySelector('.wizard-result');"
+                  f" return r.dataset.state === state && r.dataset.case === ({CASE_KEY_JS})(c); }}",
+                  [case, state], READY_TIMEOUT_MS / 1000, f"the result of {case}")
