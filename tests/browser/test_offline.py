@@ -122,9 +122,10 @@ def test_a_repeat_visit_makes_no_request_before_its_first_answer(browser, own_si
         assert answer(page)["verdict"]
         served = [s.path for s in server.served_since(mark)]
         # The browser's own update check of the worker script (about a second after the page's last request;
-        # on a slow machine it can come before the answer) is how a new build reaches the reader: allowed once.
+        # on a slow machine it can come before the answer) is how a new build reaches the reader: allowed once per
+        # registration, and the page registers the script for both language scopes (web/sw-register.js).
         others = [path for path in served if path != "/wizard-sw.js"]
-        assert others == [] and served.count("/wizard-sw.js") <= 1, f"the repeat visit asked the server for {served}"
+        assert others == [] and served.count("/wizard-sw.js") <= 2, f"the repeat visit asked the server for {served}"
     finally:
         context.close()
 
