@@ -122,6 +122,41 @@ def test_answers_given_in_the_form_survive_a_reload_in_the_fragment_a_share_link
     assert shown_result(page, case) == before
 
 
+
+# The share button's three means, made to report what they were handed (web/share.js reads navigator on each
+# click, so a stand-in set after the page loaded is the one it uses). "none": no share sheet, no clipboard API.
+SHARE_STAND_INS = {
+    "shared": "() => { navigator.share = (data) => { window.__handed = data.url; return Promise.resolve(); }; }",
+    "copied": "() => { navigator.share = undefined; Object.defineProperty(navigator, 'clipboard', {configurable: true,"
+              " value: {writeText: (text) => { window.__handed = text; return Promise.resolve(); }}}); }",
+    "manual": "() => { navigator.share = undefined; Object.defineProperty(navigator, 'clipboard', {configurable: true,"
+              " value: undefined}); document.execCommand = () => false; }",
+}
+HANDED = """() => { const r = document.querySelector('.wizard-result');
+  return r.dataset.shared && {how: r.dataset.shared, link: window.__handed || document.querySelector('.wizard-share-field').value,
+    said: document.querySelector('.wizard-share-status').textContent, href: location.href}; }"""
+
+
+@pytest.mark.parametrize("means", list(SHARE_STAND_INS))
+def test_the_share_button_hands_on_the_link_of_the_answer_by_each_means_a_phone_may_offer(reader_page, site_url, means):
+    page = visit_wizard(reader_page, site_url, "zh")
+    page.select("#q-province", "jiangsu")
+    page.select("#q-profession", "architect")
+    page.select("#q-action", "renewal")
+    page.click("#q-realname_l4-true")
+    page.fill("#q-application_submitted_date", "2026-11-02")
+    page.click("#q-applicant_confirmed-true")
+    case = {"province": "jiangsu", "profession": "architect", "action": "renewal",
+            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True}}
+    shown_result(page, case)
+    page.wait_for("() => location.hash.includes('applicant_confirmed=true')")
+    page.evaluate(SHARE_STAND_INS[means])
+    page.click(".wizard-share")
+    handed = page.wait_for(HANDED, message="the share button's answer")
+    assert handed["how"] == means
+    assert handed["link"] == handed["href"] and "applicant_confirmed=true" in handed["link"]
+    assert handed["said"].strip(), "the reader is told what happened"
+
 def test_after_one_visit_both_wizard_pages_answer_with_the_server_gone(engine, own_site):  # noqa: F811
     site, server = own_site
     base = server.start()
