@@ -58,6 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from precompress import precompress  # noqa: E402
+from quality import engine_bench  # noqa: E402
+from quality import targets as targets_file  # noqa: E402
 from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.server import StaticSite  # noqa: E402
 from quality.vanilla import build_vanilla  # noqa: E402
@@ -91,19 +93,7 @@ BENCH_CASE = {
     },
 }
 
-TARGETS = {
-    "ready_ratio_cold": 0.65,
-    "ready_ratio_warm": 0.8,
-    "repeat_ratio": 0.5,
-    "repeat_requests": 0,
-    "first_visit_gzip_bytes": 4.4e6,
-    "first_visit_brotli_bytes": 3.4e6,
-    "network_ratio": 0.7,
-    "form_usable_ms": 300,
-    "answer_median_ms": 15,
-    "pyodide_bytes_non_wizard": 0,
-    "weight_ratio": 1.15,
-}
+TARGETS = targets_file.load()  # scripts/quality/targets.toml
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide boot</title>
@@ -564,6 +554,25 @@ class Bench:
         self.results["samples"]["build_s"] = times
         self.results["figures"]["build_s"] = summary(times)
 
+    # the engine sections (scripts/quality/engine_bench.py) ------------------------
+    def run_engine_sections(self, browser, base: str, sections: set[str]) -> None:
+        tmp = engine_bench.tmpdir()
+        engines = engine_bench.EngineBench(self, base, browser)
+        try:
+            if "engines" in sections:
+                print(f"each engine: cold, warm and repeat visits vs a bare boot"
+                      f"{'' if self.args.no_machinery else ', and each piece of machinery off'} ({self.args.runs} runs) ...")
+                engines.run_engines(tmp, machinery=not self.args.no_machinery)
+            if "runtimes" in sections:
+                print(f"stock runtimes {', '.join(engine_bench.RUNTIMES)} in each engine ({self.args.runs} runs) ...")
+                engines.run_runtimes(tmp)
+            if "memory" in sections:
+                print(f"peak memory of the page process in each engine ({self.args.memory_runs} runs) ...")
+                engines.run_memory()
+        finally:
+            engines.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
     # driver ---------------------------------------------------------------------
     def run(self) -> dict:
         from playwright.sync_api import sync_playwright
@@ -579,7 +588,8 @@ class Bench:
             "runtime_url": self.runtime,
         }
         sections = (set(self.args.only.split(",")) if self.args.only
-                    else {"boot", "networks", "repeat", "new-process", "answers", "weights", "build"})
+                    else {"boot", "networks", "repeat", "new-process", "answers", "weights", "build", "engines",
+                          "runtimes", "memory"})
         if self.runtime:
             self.install_bare_pages()
         base = self.server.start()
@@ -615,6 +625,8 @@ class Bench:
                         print("page weight ...")
                         self.run_weights(browser, base, vanilla_base, vanilla)
                         self.run_gzip_weight(browser, gzip_base, gzip_only)
+                    if sections & {"engines", "runtimes", "memory"} and self.runtime:
+                        self.run_engine_sections(browser, base, sections)
                 finally:
                     browser.close()
             vanilla.stop()
@@ -718,6 +730,7 @@ def markdown(results: dict) -> str:
         "| Figure | Measured | Anchor in the same run | Ratio | Target | Met |",
         "|---|---|---|---|---|---|",
     ]
+    header = len(lines)
     t = TARGETS
     for temp in ("cold", "warm"):
         if f.get(f"bare_{temp}", {}).get("n"):
@@ -831,9 +844,18 @@ def markdown(results: dict) -> str:
             lines.append(f"| {name} | {w['requests']['median']:.0f} | {_kib(w['decoded']['median'])} | "
                          f"{_kib(w['transferred']['median'])} | {_ratio(ratio if key != 'vanilla' else None)} "
                          f"| {target} | {met} |")
+    if len(lines) == header and not weights:  # no Chromium figure in this run: no empty table
+        lines = lines[:-3]
+    lines += engine_markdown(results)
     if results["notes"]:
         lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def engine_markdown(results: dict) -> list[str]:
+    """The engine sections' tables (scripts/quality/engine_bench.py)."""
+    return (engine_bench.engines_markdown(results, TARGETS) + engine_bench.runtimes_markdown(results, TARGETS)
+            + engine_bench.memory_markdown(results))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -842,7 +864,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--changes", type=int, default=100, help="answer changes to time (default 100)")
     parser.add_argument("--build-runs", type=int, default=5, help="site builds to time (default 5; 0 skips)")
-    parser.add_argument("--only", help="comma-separated sections: boot,repeat,new-process,networks,answers,weights,build")
+    parser.add_argument("--only", help="comma-separated sections: boot,repeat,new-process,networks,answers,weights,build,"
+                        "engines,runtimes,memory")
+    parser.add_argument("--engines", help="engines of the engine sections (default chromium,webkit,firefox)")
+    parser.add_argument("--no-machinery", action="store_true",
+                        help="engines section without turning each piece of speed machinery off")
+    parser.add_argument("--machinery-runs", type=int, default=3,
+                        help="runs (the first of --runs) that also turn each piece of machinery off (default 3)")
+    parser.add_argument("--memory-runs", type=int, default=3, help="runs of the memory section (default 3)")
+    parser.add_argument("--performance", default=str(ROOT / "PERFORMANCE.md"),
+                        help="file whose bench:engines markers get the engine tables ('-': none)")
     parser.add_argument("--out", default=str(ROOT / "bench-results"), help="directory for the raw JSON")
     parser.add_argument("--markdown", default=str(ROOT / "scripts" / "bench-latest.md"),
                         help="where the Markdown table goes ('-' for stdout only)")
@@ -858,6 +889,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown != "-":
         Path(args.markdown).write_text(table, encoding="utf-8")
         print(f"wrote {args.markdown} and {out / f'bench-{stamp}.json'}")
+    engines = engine_markdown(results)
+    if engines and args.performance != "-":
+        meta = results["meta"]
+        text = "\n".join([f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpus']} CPUs (load average "
+                          f"before {meta['load_before'][0]:.2f}, after {meta.get('load_after', [0])[0]:.2f}); "
+                          f"{meta['runs']} runs, memory {args.memory_runs}. Reproduce: `make build && "
+                          ".venv/bin/python scripts/bench.py --only engines,runtimes,memory`.", *engines])
+        if engine_bench.write_between_markers(Path(args.performance), "engines", text):
+            print(f"wrote the engine tables into {args.performance}")
     return 0
 
 
