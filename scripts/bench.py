@@ -183,7 +183,7 @@ class Bench:
         self.args = args
         self.site_dir = Path(args.site).resolve()
         self.bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-        self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir})
+        self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir}, types={"mjs": "text/javascript"})
         self.runtime = "/__bench/stock/" if (STOCK / "pyodide.asm.wasm").exists() else None
         self.results: dict = {"figures": {}, "samples": {}, "notes": []}
         if (STOCK / "package.json").exists():
