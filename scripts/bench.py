@@ -10,6 +10,7 @@ README's "Performance" section shows).
     make build                               # the site in site/
     .venv/bin/python scripts/bench.py        # 5 runs per figure, 100 answer changes
     .venv/bin/python scripts/bench.py --runs 3 --changes 30 --build-runs 1   # quick look
+    .venv/bin/python scripts/bench.py --only engines --engines webkit --runs 1 --markdown - --performance -
 
 How each figure is taken (nginx with deploy/nginx/site.conf on loopback, scripts/quality/server.py; Debian's
 Chromium through Playwright with the flags of scripts/quality/browser.py; a fresh browser context = an empty
@@ -37,7 +38,14 @@ HTTP cache and no service worker):
 - page weight: requests, decoded bytes (file sizes) and transferred bytes (body + headers, brotli as Chromium
   asks for it) as logged by nginx for one navigation until the network is idle; the wizard again from an
   nginx serving gzip only (what GitHub Pages does); the vanilla page is scripts/quality/vanilla.py;
-- build: wall time of ``python -m sitebuild.assets`` (hooks/sitebuild) + ``mkdocs build --strict`` into a temporary directory.
+- build: wall time of ``python -m sitebuild.assets`` (hooks/sitebuild) + ``mkdocs build --strict`` into a temporary directory;
+- engines, runtimes, memory (scripts/quality/engine_bench.py, whose docstring says how): cold, warm and repeat
+  ready in Chromium, WebKitGTK and Firefox ESR against a bare stock boot in each, and each piece of speed
+  machinery off in turn (``--machinery-runs``); stock Pyodide 0.26.4, 0.29.5 and 314.0.8 in each engine; the
+  page process's peak memory (``--memory-runs``). Their tables also go between their markers in
+  PERFORMANCE.md (``bench:engines``, ``bench:runtimes``, ``bench:memory``; ``--performance``):
+
+    .venv/bin/python scripts/bench.py --only engines,runtimes,memory --runs 5
 """
 from __future__ import annotations
 
@@ -889,15 +897,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown != "-":
         Path(args.markdown).write_text(table, encoding="utf-8")
         print(f"wrote {args.markdown} and {out / f'bench-{stamp}.json'}")
-    engines = engine_markdown(results)
-    if engines and args.performance != "-":
+    if args.performance != "-":
         meta = results["meta"]
-        text = "\n".join([f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpus']} CPUs (load average "
-                          f"before {meta['load_before'][0]:.2f}, after {meta.get('load_after', [0])[0]:.2f}); "
-                          f"{meta['runs']} runs, memory {args.memory_runs}. Reproduce: `make build && "
-                          ".venv/bin/python scripts/bench.py --only engines,runtimes,memory`.", *engines])
-        if engine_bench.write_between_markers(Path(args.performance), "engines", text):
-            print(f"wrote the engine tables into {args.performance}")
+        stamp_line = (f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpus']} CPUs (load average before "
+                      f"{meta['load_before'][0]:.2f}, after {meta.get('load_after', [0])[0]:.2f}); {{runs}}. Reproduce: "
+                      "`make build && .venv/bin/python scripts/bench.py --only {section}`.")
+        for section, lines, runs in (
+                ("engines", engine_bench.engines_markdown(results, TARGETS),
+                 f"{meta['runs']} runs, machinery off in {min(args.machinery_runs, meta['runs'])}"),
+                ("runtimes", engine_bench.runtimes_markdown(results, TARGETS), f"{meta['runs']} runs"),
+                ("memory", engine_bench.memory_markdown(results), f"{args.memory_runs} runs")):
+            text = "\n".join([stamp_line.format(runs=runs, section=section), *lines])
+            if lines and engine_bench.write_between_markers(Path(args.performance), section, text):
+                print(f"wrote the {section} table into {args.performance}")
     return 0
 
 

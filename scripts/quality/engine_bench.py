@@ -97,11 +97,13 @@ SETTLE = """(version) => new Promise((resolve) => {
   (async function poll() {
     const regs = await navigator.serviceWorker.getRegistrations();
     const active = regs.filter((r) => r.active && !r.installing && !r.waiting).length;
-    const files = (await caches.keys()).filter((n) => !n.startsWith("wizard-snapshot-"));
+    const names = await caches.keys();
+    const files = names.filter((n) => !n.startsWith("wizard-snapshot-"));
     const root = document.getElementById("wizard");
     if (active === 2 && files.length === 1 && files[0].startsWith("wizard-" + version + "-")
         && root.hasAttribute("data-engine-snapshot")) {
-      resolve({codeCache: root.getAttribute("data-code-cache"), snapshot: root.getAttribute("data-engine-snapshot")});
+      resolve({codeCache: root.getAttribute("data-code-cache"), snapshot: root.getAttribute("data-engine-snapshot"),
+               snapshotCache: names.some((n) => n.startsWith("wizard-snapshot-"))});
     } else if (Date.now() - t0 > 100000) {
       resolve({error: "first visit not settled in 100 s: " + active + " active workers, caches " + files.join(" ")
         + ", snapshot " + root.getAttribute("data-engine-snapshot")});
@@ -396,7 +398,9 @@ class EngineBench:
             fig: dict[str, Any] = {k: summary(v) for k, v in s.items() if k not in ("starts", "settled", "repeat_paths")}
             fig["repeat_paths"] = sorted({p for paths in s["repeat_paths"] for p in paths})
             fig["starts"] = {start: s["starts"].count(start) for start in sorted(set(map(str, s["starts"])))}
-            fig["settled"] = sorted({f"code cache {x.get('codeCache')}, snapshot {x.get('snapshot')}" for x in s["settled"]})
+            fig["settled"] = sorted({f"code cache {x.get('codeCache')}, snapshot {x.get('snapshot')}"
+                                     f"{'' if x.get('snapshotCache') else ' (no snapshot cache after it)'}"
+                                     for x in s["settled"]})
             for figure, anchor in (("cold", "bare_cold"), ("warm", "bare_warm"), ("repeat", "bare_warm")):
                 if fig[figure].get("n") and fig[anchor].get("n"):
                     fig[f"{figure}_ratio"] = fig[figure]["median"] / fig[anchor]["median"]
