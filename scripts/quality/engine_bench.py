@@ -676,7 +676,7 @@ def runtimes_markdown(results: dict, targets: dict) -> list[str]:
         snap = "; ".join(f"{ENGINE_NAMES[n]} " + (f"yes ({s['restoreMs']:.0f} ms, {s['bytes'] / 1e6:.1f} MB)" if s.get("ok")
                                                   else f"**no**: {s.get('error', '')[:80]}")
                          for n in names for s in [snaps.get(n, {}).get(version, {})])
-        lines.append(f"| {version} | {b['wasm_br'] / 1e6:.2f} MB | {b['total_br'] / 1e6:.2f} MB "
+        lines.append(f"| {version} | {b['wasm_br'] / 1e6:.2f} MB (gzip {b['wasm_gz'] / 1e6:.2f} MB) | {b['total_br'] / 1e6:.2f} MB "
                      f"({b['total_gz'] / 1e6:.2f} MB) | " + " | ".join(cells) + f" | {snap} |")
     return lines
 
