@@ -10,6 +10,7 @@ README's "Performance" section shows).
     make build                               # the site in site/
     .venv/bin/python scripts/bench.py        # 5 runs per figure, 100 answer changes
     .venv/bin/python scripts/bench.py --runs 3 --changes 30 --build-runs 1   # quick look
+    .venv/bin/python scripts/bench.py --only engines --engines webkit --runs 1 --markdown - --performance -
 
 How each figure is taken (nginx with deploy/nginx/site.conf on loopback, scripts/quality/server.py; Debian's
 Chromium through Playwright with the flags of scripts/quality/browser.py; a fresh browser context = an empty
@@ -37,7 +38,14 @@ HTTP cache and no service worker):
 - page weight: requests, decoded bytes (file sizes) and transferred bytes (body + headers, brotli as Chromium
   asks for it) as logged by nginx for one navigation until the network is idle; the wizard again from an
   nginx serving gzip only (what GitHub Pages does); the vanilla page is scripts/quality/vanilla.py;
-- build: wall time of ``python -m sitebuild.assets`` (hooks/sitebuild) + ``mkdocs build --strict`` into a temporary directory.
+- build: wall time of ``python -m sitebuild.assets`` (hooks/sitebuild) + ``mkdocs build --strict`` into a temporary directory;
+- engines, runtimes, memory (scripts/quality/engine_bench.py, whose docstring says how): cold, warm and repeat
+  ready in Chromium, WebKitGTK and Firefox ESR against a bare stock boot in each, and each piece of speed
+  machinery off in turn (``--machinery-runs``); stock Pyodide 0.26.4, 0.29.5 and 314.0.8 in each engine; the
+  page process's peak memory (``--memory-runs``). Their tables also go between their markers in
+  PERFORMANCE.md (``bench:engines``, ``bench:runtimes``, ``bench:memory``; ``--performance``):
+
+    .venv/bin/python scripts/bench.py --only engines,runtimes,memory --runs 5
 """
 from __future__ import annotations
 
@@ -58,6 +66,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
 from precompress import precompress  # noqa: E402
+from quality import engine_bench  # noqa: E402
+from quality import targets as targets_file  # noqa: E402
 from quality.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from quality.server import StaticSite  # noqa: E402
 from quality.vanilla import build_vanilla  # noqa: E402
@@ -91,19 +101,7 @@ BENCH_CASE = {
     },
 }
 
-TARGETS = {
-    "ready_ratio_cold": 0.65,
-    "ready_ratio_warm": 0.8,
-    "repeat_ratio": 0.5,
-    "repeat_requests": 0,
-    "first_visit_gzip_bytes": 4.4e6,
-    "first_visit_brotli_bytes": 3.4e6,
-    "network_ratio": 0.7,
-    "form_usable_ms": 300,
-    "answer_median_ms": 15,
-    "pyodide_bytes_non_wizard": 0,
-    "weight_ratio": 1.15,
-}
+TARGETS = targets_file.load()  # scripts/quality/targets.toml
 
 BARE_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide boot</title>
@@ -193,7 +191,7 @@ class Bench:
         self.args = args
         self.site_dir = Path(args.site).resolve()
         self.bench_dir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-        self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir})
+        self.server = StaticSite(self.site_dir, aliases={"/__bench/": self.bench_dir}, types={"mjs": "text/javascript"})
         self.runtime = "/__bench/stock/" if (STOCK / "pyodide.asm.wasm").exists() else None
         self.results: dict = {"figures": {}, "samples": {}, "notes": []}
         if (STOCK / "package.json").exists():
@@ -564,6 +562,25 @@ class Bench:
         self.results["samples"]["build_s"] = times
         self.results["figures"]["build_s"] = summary(times)
 
+    # the engine sections (scripts/quality/engine_bench.py) ------------------------
+    def run_engine_sections(self, browser, base: str, sections: set[str]) -> None:
+        tmp = engine_bench.tmpdir()
+        engines = engine_bench.EngineBench(self, base, browser)
+        try:
+            if "engines" in sections:
+                print(f"each engine: cold, warm and repeat visits vs a bare boot"
+                      f"{'' if self.args.no_machinery else ', and each piece of machinery off'} ({self.args.runs} runs) ...")
+                engines.run_engines(tmp, machinery=not self.args.no_machinery)
+            if "runtimes" in sections:
+                print(f"stock runtimes {', '.join(engine_bench.RUNTIMES)} in each engine ({self.args.runs} runs) ...")
+                engines.run_runtimes(tmp)
+            if "memory" in sections:
+                print(f"peak memory of the page process in each engine ({self.args.memory_runs} runs) ...")
+                engines.run_memory()
+        finally:
+            engines.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+
     # driver ---------------------------------------------------------------------
     def run(self) -> dict:
         from playwright.sync_api import sync_playwright
@@ -579,7 +596,8 @@ class Bench:
             "runtime_url": self.runtime,
         }
         sections = (set(self.args.only.split(",")) if self.args.only
-                    else {"boot", "networks", "repeat", "new-process", "answers", "weights", "build"})
+                    else {"boot", "networks", "repeat", "new-process", "answers", "weights", "build", "engines",
+                          "runtimes", "memory"})
         if self.runtime:
             self.install_bare_pages()
         base = self.server.start()
@@ -615,6 +633,8 @@ class Bench:
                         print("page weight ...")
                         self.run_weights(browser, base, vanilla_base, vanilla)
                         self.run_gzip_weight(browser, gzip_base, gzip_only)
+                    if sections & {"engines", "runtimes", "memory"} and self.runtime:
+                        self.run_engine_sections(browser, base, sections)
                 finally:
                     browser.close()
             vanilla.stop()
@@ -718,6 +738,7 @@ def markdown(results: dict) -> str:
         "| Figure | Measured | Anchor in the same run | Ratio | Target | Met |",
         "|---|---|---|---|---|---|",
     ]
+    header = len(lines)
     t = TARGETS
     for temp in ("cold", "warm"):
         if f.get(f"bare_{temp}", {}).get("n"):
@@ -831,9 +852,18 @@ def markdown(results: dict) -> str:
             lines.append(f"| {name} | {w['requests']['median']:.0f} | {_kib(w['decoded']['median'])} | "
                          f"{_kib(w['transferred']['median'])} | {_ratio(ratio if key != 'vanilla' else None)} "
                          f"| {target} | {met} |")
+    if len(lines) == header and not weights:  # no Chromium figure in this run: no empty table
+        lines = lines[:-3]
+    lines += engine_markdown(results)
     if results["notes"]:
         lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def engine_markdown(results: dict) -> list[str]:
+    """The engine sections' tables (scripts/quality/engine_bench.py)."""
+    return (engine_bench.engines_markdown(results, TARGETS) + engine_bench.runtimes_markdown(results, TARGETS)
+            + engine_bench.memory_markdown(results))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -842,7 +872,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
     parser.add_argument("--changes", type=int, default=100, help="answer changes to time (default 100)")
     parser.add_argument("--build-runs", type=int, default=5, help="site builds to time (default 5; 0 skips)")
-    parser.add_argument("--only", help="comma-separated sections: boot,repeat,new-process,networks,answers,weights,build")
+    parser.add_argument("--only", help="comma-separated sections: boot,repeat,new-process,networks,answers,weights,build,"
+                        "engines,runtimes,memory")
+    parser.add_argument("--engines", help="engines of the engine sections (default chromium,webkit,firefox)")
+    parser.add_argument("--no-machinery", action="store_true",
+                        help="engines section without turning each piece of speed machinery off")
+    parser.add_argument("--machinery-runs", type=int, default=3,
+                        help="runs (the first of --runs) that also turn each piece of machinery off (default 3)")
+    parser.add_argument("--memory-runs", type=int, default=3, help="runs of the memory section (default 3)")
+    parser.add_argument("--performance", default=str(ROOT / "PERFORMANCE.md"),
+                        help="file whose bench:engines markers get the engine tables ('-': none)")
     parser.add_argument("--out", default=str(ROOT / "bench-results"), help="directory for the raw JSON")
     parser.add_argument("--markdown", default=str(ROOT / "scripts" / "bench-latest.md"),
                         help="where the Markdown table goes ('-' for stdout only)")
@@ -858,6 +897,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown != "-":
         Path(args.markdown).write_text(table, encoding="utf-8")
         print(f"wrote {args.markdown} and {out / f'bench-{stamp}.json'}")
+    if args.performance != "-":
+        meta = results["meta"]
+        stamp_line = (f"Measured {meta['date']} at commit `{meta['commit']}` on {meta['cpus']} CPUs (load average before "
+                      f"{meta['load_before'][0]:.2f}, after {meta.get('load_after', [0])[0]:.2f}); {{runs}}. Reproduce: "
+                      "`make build && .venv/bin/python scripts/bench.py --only {section}`.")
+        for section, lines, runs in (
+                ("engines", engine_bench.engines_markdown(results, TARGETS),
+                 f"{meta['runs']} runs, machinery off in {min(args.machinery_runs, meta['runs'])}"),
+                ("runtimes", engine_bench.runtimes_markdown(results, TARGETS), f"{meta['runs']} runs"),
+                ("memory", engine_bench.memory_markdown(results), f"{args.memory_runs} runs")):
+            text = "\n".join([stamp_line.format(runs=runs, section=section), *lines])
+            if lines and engine_bench.write_between_markers(Path(args.performance), section, text):
+                print(f"wrote the {section} table into {args.performance}")
     return 0
 
 

@@ -11,7 +11,8 @@ that readers get. Every response is written to an access log that :meth:`StaticS
 
 Options: ``brotli=False`` serves gzip only (what GitHub Pages does); ``cache_control="no-cache"`` makes
 every response revalidate (hosts such as Netlify by default); ``aliases={"/__bench/": folder}`` serves more
-folders (the benchmark's bare-boot pages, the stock Pyodide files); ``head_html="<script>…</script>"`` writes
+folders (the benchmark's bare-boot pages, the stock Pyodide files); ``types={"mjs": "text/javascript"}`` adds
+file types to Debian's mime.types (which has no .mjs); ``head_html="<script>…</script>"`` writes
 that markup at the start of every page's head (the tests' probe of uncaught errors; pages are then sent
 compressed by nginx on the fly, not from the .br and .gz files).
 """
@@ -77,7 +78,7 @@ def _free_port() -> int:
 
 
 def _config(root: Path, port: int, workdir: Path, brotli: bool, cache_control: str | None,
-            aliases: dict[str, Path], head_html: str | None = None) -> str:
+            aliases: dict[str, Path], head_html: str | None = None, types: dict[str, str] | None = None) -> str:
     rules = SITE_CONF.read_text(encoding="utf-8")
     if not brotli or head_html:
         rules = rules.replace("brotli_static on;", "brotli_static off;")
@@ -92,6 +93,7 @@ def _config(root: Path, port: int, workdir: Path, brotli: bool, cache_control: s
     extra = "".join(f"        location ^~ {prefix} {{ alias {Path(folder).resolve()}/; }}\n"
                     for prefix, folder in aliases.items())
     temp = workdir / "tmp"
+    more_types = "".join(f"    types {{ {mime} {extension}; }}\n" for extension, mime in (types or {}).items())
     return f"""load_module {BROTLI_MODULE};
 daemon off;
 # One process, running as whoever started it: a master started as root would hand requests to workers
@@ -103,7 +105,7 @@ events {{ worker_connections 256; }}
 http {{
     include {MIME_TYPES};
     default_type application/octet-stream;
-    sendfile on;
+{more_types}    sendfile on;
     tcp_nopush on;
     keepalive_timeout 65;
     client_body_temp_path {temp}/body;
@@ -127,12 +129,14 @@ class StaticSite:
     """Serve ``root`` with nginx on 127.0.0.1 at a free port (see the module docstring for the options)."""
 
     def __init__(self, root: Path, *, brotli: bool = True, cache_control: str | None = None,
-                 aliases: dict[str, Path] | None = None, head_html: str | None = None):
+                 aliases: dict[str, Path] | None = None, head_html: str | None = None,
+                 types: dict[str, str] | None = None):
         self.root = Path(root).resolve()
         self.head_html = head_html
         self.brotli = brotli
         self.cache_control = cache_control
         self.aliases = dict(aliases or {})
+        self.types = dict(types or {})
         self.base: str | None = None
         self._process: subprocess.Popen | None = None
         self._workdir: tempfile.TemporaryDirectory | None = None
@@ -152,7 +156,7 @@ class StaticSite:
             port = _free_port()
             conf = workdir / "nginx.conf"
             conf.write_text(_config(self.root, port, workdir, self.brotli, self.cache_control, self.aliases,
-                                   self.head_html))
+                                   self.head_html, self.types))
             (workdir / "access.log").touch()
             self._process = subprocess.Popen([shutil.which("nginx") or NGINX, "-c", str(conf), "-p", str(workdir),
                                               "-e", str(workdir / "error.log")],
