@@ -104,16 +104,21 @@ def test_a_jiangsu_constructor_answers_the_form_in_english_and_sees_what_cpython
         "() => document.querySelector('.wizard-dates dd[data-date=decision_due]').innerText")
 
 
-def test_answers_given_in_the_form_survive_a_reload_in_the_fragment_a_share_link_carries(reader_page, site_url):
-    page = visit_wizard(reader_page, site_url, "zh")
+def answer_a_jiangsu_renewal(page, profession: str) -> dict:
+    """Answer the renewal form on the page; the case the page should send for it."""
     page.select("#q-province", "jiangsu")
-    page.select("#q-profession", "structural_engineer")
+    page.select("#q-profession", profession)
     page.select("#q-action", "renewal")
     page.click("#q-realname_l4-true")
     page.fill("#q-application_submitted_date", "2026-11-02")
     page.click("#q-applicant_confirmed-true")
-    case = {"province": "jiangsu", "profession": "structural_engineer", "action": "renewal",
+    return {"province": "jiangsu", "profession": profession, "action": "renewal",
             "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True}}
+
+
+def test_answers_given_in_the_form_survive_a_reload_in_the_fragment_a_share_link_carries(reader_page, site_url):
+    page = visit_wizard(reader_page, site_url, "zh")
+    case = answer_a_jiangsu_renewal(page, "structural_engineer")
     before = shown_result(page, case)
     fragment = page.wait_for("() => location.hash.includes('applicant_confirmed=true') && location.hash")
     assert fragment.startswith("#f=2&v=") and "application_submitted_date=2026-11-02" in fragment
@@ -145,14 +150,7 @@ HANDED = """() => { const r = document.querySelector('.wizard-result');
 @pytest.mark.parametrize("means", list(SHARE_STAND_INS))
 def test_the_share_button_hands_on_the_link_of_the_answer_by_each_means_a_phone_may_offer(reader_page, site_url, means):
     page = visit_wizard(reader_page, site_url, "zh")
-    page.select("#q-province", "jiangsu")
-    page.select("#q-profession", "architect")
-    page.select("#q-action", "renewal")
-    page.click("#q-realname_l4-true")
-    page.fill("#q-application_submitted_date", "2026-11-02")
-    page.click("#q-applicant_confirmed-true")
-    case = {"province": "jiangsu", "profession": "architect", "action": "renewal",
-            "answers": {"realname_l4": True, "application_submitted_date": "2026-11-02", "applicant_confirmed": True}}
+    case = answer_a_jiangsu_renewal(page, "architect")
     shown_result(page, case)
     page.wait_for("() => location.hash.includes('applicant_confirmed=true')")
     page.evaluate(SHARE_STAND_INS[means])
