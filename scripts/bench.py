@@ -727,6 +727,15 @@ def _met(ok: bool | None) -> str:
 
 
 def markdown(results: dict) -> str:
+    """The whole run's tables: the Chromium figures, the engine sections, the notes."""
+    lines = chromium_markdown(results) + engine_markdown(results)
+    if results["notes"]:
+        lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def chromium_markdown(results: dict) -> list[str]:
+    """The Chromium figures (PERFORMANCE.md's bench:current section); none when no Chromium section ran."""
     f = results["figures"]
     meta = results["meta"]
     lines = [
@@ -853,11 +862,8 @@ def markdown(results: dict) -> str:
                          f"{_kib(w['transferred']['median'])} | {_ratio(ratio if key != 'vanilla' else None)} "
                          f"| {target} | {met} |")
     if len(lines) == header and not weights:  # no Chromium figure in this run: no empty table
-        lines = lines[:-3]
-    lines += engine_markdown(results)
-    if results["notes"]:
-        lines += ["", "Notes:", ""] + [f"- {n}" for n in results["notes"]]
-    return "\n".join(lines) + "\n"
+        return []
+    return lines
 
 
 def engine_markdown(results: dict) -> list[str]:
@@ -910,6 +916,10 @@ def main(argv: list[str] | None = None) -> int:
             text = "\n".join([stamp_line.format(runs=runs, section=section), *lines])
             if lines and engine_bench.write_between_markers(Path(args.performance), section, text):
                 print(f"wrote the {section} table into {args.performance}")
+        # The Chromium table only from a whole run: a partial one would leave figures of another run beside it.
+        if not args.only and engine_bench.write_between_markers(Path(args.performance), "current",
+                                                                "\n".join(chromium_markdown(results))):
+            print(f"wrote the current table into {args.performance}")
     return 0
 
 
