@@ -17,7 +17,10 @@
   web/wasm-early.js with this version's .wasm URL (the download starts before the bundle runs), and write
   the SVG favicon into the page as a data: URL: Chromium re-requests the favicon on every same-document URL
   change, i.e. on every answer the wizard writes to the fragment, and the service worker's repeat visit
-  makes no request at all.
+  makes no request at all. The theme's ``<link rel="next">`` is dropped from a wizard page: Firefox
+  prefetches the page it names (its ``network.prefetch-next``), a guide page the service worker does not
+  answer, so every visit, offline or on a slow network, sent a request alongside the engine's start (the
+  footer's "next" link stays).
 """
 from __future__ import annotations
 
@@ -44,6 +47,7 @@ WIZARD_PAGES = ("wizard/index.html", "en/wizard/index.html")  # web/sw.js's PAGE
 # What a page loads at once: stylesheets and scripts (the search worker and images are left to the network).
 PAGE_FILE = re.compile(r'<link rel="stylesheet" href="([^"]+)"|<script\b[^>]*\bsrc="([^"]+)"')
 SVG_ICON = re.compile(r'<link rel="icon" href="([^"]+\.svg)" type="image/svg\+xml">')
+NEXT_LINK = re.compile(r'\s*<link rel="next" href="[^"]*">')
 
 
 def current_version() -> str | None:
@@ -174,6 +178,7 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
         return output
     version = data["manifest"]["version"]
     output = APP_LINK.sub(lambda m: f"{m.group(1)}{version}/app/", output)
+    output = NEXT_LINK.sub("", output, count=1)
     output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
     script = WIZARD_SCRIPT.search(output)  # again: the links before it were rewritten

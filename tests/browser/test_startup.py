@@ -42,6 +42,16 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_wizard_page_names_no_next_page_for_a_browser_to_prefetch(built_site, lang):
+    # Firefox prefetches a <link rel="next">: on a repeat visit that was a request to the network (a guide
+    # page the service worker does not answer) before the first verdict. A guide page keeps its link.
+    html = (built_site / ("" if lang == "zh" else "en") / "wizard" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r'<link\b[^>]*\brel="(?:next|prefetch|prerender)"', html)
+    guide = (built_site / ("" if lang == "zh" else "en") / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="next"' in guide, "the theme writes the link elsewhere (the hook removes it from the wizard only)"
+
+
 def test_the_bundle_holds_every_page_module_with_boot_first(built_site):
     version = json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))["version"]
     bundle = (built_site / "wizard-assets" / version / "app" / "wizard.js").read_text(encoding="utf-8")
