@@ -177,6 +177,12 @@ def test_after_one_visit_both_wizard_pages_answer_with_the_server_gone(engine, o
         repeat = {"start": page.evaluate(START),
                   **page.wait_for(BACKGROUND, timeout=WAIT_S * 2, message="the repeat visit's background steps")}
         print(f"\n{page.engine}: first visit {first}, repeat visit {repeat}")  # kept for the record
+        # "saved" only after a read-back found the bytes (web/engine-snapshot.js): then the next visit uses it;
+        # otherwise the page said why it keeps none.
+        if first["snapshot"] == "saved":
+            assert repeat["start"] == "snapshot" and repeat["snapshot"] == "used", (first, repeat)
+        else:
+            assert first["snapshot"] in ("not-kept", "no-storage") and repeat["start"] == "fresh", (first, repeat)
 
         server.stop()  # nothing answers on that port any more
         for lang in ("zh", "en"):
@@ -215,6 +221,12 @@ def test_with_service_workers_unavailable_the_wizard_answers_without_an_uncaught
         case = {"province": "jiangsu", "profession": "constructor", "action": "cancellation", "answers": {"realname_l4": True}}
         visit_wizard(page, probed_site, "en", "#province=jiangsu&profession=constructor&action=cancellation&realname_l4=true")
         assert page.evaluate("() => !('serviceWorker' in navigator)"), "the engine was asked to run without service workers"
+        offline = page.wait_for("""() => { const w = document.querySelector("#wizard[data-offline]");
+            const note = document.querySelector(".wizard-offline-note");
+            return w && {offline: w.dataset.offline, note: note ? note.textContent : ""}; }""",
+                                timeout=WAIT_S, message="the page's word on its offline copy")
+        assert offline["offline"] == "unavailable" and "offline" in offline["note"].lower(), \
+            "the page does not promise an offline copy it cannot keep"
         assert shown_result(page, case) == as_shown(reference(case))
         assert page.evaluate(CHECK, case) == reference(case)
         page.wait_for(BACKGROUND, timeout=WAIT_S, message="the background steps")  # over, whatever they decided
