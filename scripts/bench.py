@@ -413,44 +413,63 @@ class Bench:
         only what the browser stored (HTTP cache, its code caches, the service worker's cache). One profile
         per run; every visit launches the browser on it, and the page stays open NEW_PROCESS_DWELL_S after its
         answer (a reader reading it: Chromium writes a module's compiled code a few seconds after it last
-        optimised some). Figures: the wizard's visits 2 and 3, and a bare stock boot's visit 2."""
+        optimised some). Figures: the wizard's visits 2 and 3, and a bare stock boot's visit 2. In the first
+        --machinery-runs runs, the two pieces of speed machinery that target this visit (both lean on
+        Chromium's stored compiled code; a same-process repeat visit keeps that in memory anyway) are turned
+        off in turn: the code-cache warm-up (its localStorage key preset) and the .wasm's HTTP-cache
+        pass-through (a copy of the site whose service worker answers the .wasm from its own cache)."""
+        from quality.engine_bench import CODE_CACHE_KEY, site_without
+
         probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
             "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
         version = json.loads((self.site_dir / "wizard-assets" / "manifest.json").read_text())["version"]
-        samples = {"wizard_2": [], "wizard_3": [], "bare_2": []}
-        for run in range(self.args.runs):
-            for kind in (("wizard", "bare") if run % 2 == 0 else ("bare", "wizard")):
-                if kind == "bare" and not self.runtime:
-                    continue
-                with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-                    for visit in ((1, 2, 3) if kind == "wizard" else (1, 2)):
-                        context = playwright.chromium.launch_persistent_context(
-                            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                        try:
-                            page = context.pages[0] if context.pages else context.new_page()
-                            if kind == "bare":
-                                took = self.boot(page, base + "/__bench/bare.html", timeout_s=120)
-                            else:
-                                context.add_init_script(probe)
-                                result = self.wizard_start(page, base + "/wizard/", timeout_s=120)
-                                took = result.get("verdict")
-                                if not took:
-                                    self.note(f"new-process visit {visit}: {result.get('error')}")
-                                if visit == 1 and not self.settle_first_visit(page, version, "new-process visits"):
-                                    break
-                            if visit > 1 and took:
-                                samples[f"{kind}_{visit}"].append(took)
-                            page.wait_for_timeout(NEW_PROCESS_DWELL_S * 1000)
-                        finally:
-                            context.close()
-            print(f"  new-process run {run + 1}: wizard visit 2 {samples['wizard_2'][-1] if samples['wizard_2'] else 0:.0f} ms,"
-                  f" visit 3 {samples['wizard_3'][-1] if samples['wizard_3'] else 0:.0f} ms;"
-                  f" bare visit 2 {samples['bare_2'][-1] if samples['bare_2'] else 0:.0f} ms")
+        no_code_cache = f"try {{ localStorage.setItem({json.dumps(CODE_CACHE_KEY)}, {json.dumps(version)}); }} catch (e) {{}}"
+        kinds = ["wizard", "bare", "no_code_cache", "no_passthrough"]
+        samples: dict[str, list] = {"bare_2": []} | {f"{k}_{v}": [] for k in kinds if k != "bare" for v in (2, 3)}
+        with tempfile.TemporaryDirectory(prefix="bench-no-passthrough-") as tmp:
+            passthrough_off = StaticSite(site_without(self.site_dir, "passthrough", Path(tmp)))
+            bases = {"no_passthrough": passthrough_off.start()}
+            try:
+                for run in range(self.args.runs):
+                    todo = kinds if run < self.args.machinery_runs else kinds[:2]
+                    for kind in (todo if run % 2 == 0 else todo[::-1]):
+                        if kind == "bare" and not self.runtime:
+                            continue
+                        self.new_process_profile(playwright, kind, bases.get(kind, base), version, samples,
+                                                 probe + (no_code_cache if kind == "no_code_cache" else ""))
+                    print(f"  new-process run {run + 1}: " + ", ".join(
+                        f"{key} {values[-1]:.0f}" for key, values in samples.items() if values) + " ms")
+            finally:
+                passthrough_off.stop()
         figures = {key: summary(values) for key, values in samples.items()}
         if figures["wizard_2"].get("n") and figures["bare_2"].get("n"):
             figures["ratio_2"] = figures["wizard_2"]["median"] / figures["bare_2"]["median"]
         self.results["figures"]["new_process"] = figures
         self.results["samples"]["new_process"] = samples
+
+    def new_process_profile(self, playwright, kind: str, base: str, version: str, samples: dict, init: str) -> None:
+        """One profile: visits 1, 2 (and 3 for the wizard), each in a browser launched anew on it."""
+        with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+            for visit in ((1, 2) if kind == "bare" else (1, 2, 3)):
+                context = playwright.chromium.launch_persistent_context(
+                    profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                try:
+                    page = context.pages[0] if context.pages else context.new_page()
+                    if kind == "bare":
+                        took = self.boot(page, base + "/__bench/bare.html", timeout_s=120)
+                    else:
+                        context.add_init_script(init)
+                        result = self.wizard_start(page, base + "/wizard/", timeout_s=120)
+                        took = result.get("verdict")
+                        if not took:
+                            self.note(f"new-process visit {visit} ({kind}): {result.get('error')}")
+                        if visit == 1 and not self.settle_first_visit(page, version, "new-process visits"):
+                            return
+                    if visit > 1 and took:
+                        samples[f"{kind}_{visit}"].append(took)
+                    page.wait_for_timeout(NEW_PROCESS_DWELL_S * 1000)
+                finally:
+                    context.close()
 
     # answer latency -------------------------------------------------------------
     def run_answers(self, browser, base: str) -> None:
@@ -786,6 +805,15 @@ def chromium_markdown(results: dict) -> list[str]:
             f"| Repeat visit in a new browser process (the reader's next day): navigation → first verdict, visit 2 / "
             f"visit 3 | {_ms(fresh['wizard_2'])} / {_ms(fresh.get('wizard_3', {}))} | bare stock boot, visit 2 in a new "
             f"process {_ms(fresh.get('bare_2', {}))} | {_ratio(ratio)} | (information) | — |")
+        for piece in ("code_cache", "passthrough"):
+            off = fresh.get(f"no_{piece}_2", {})
+            if off.get("n"):
+                saved = (off["median"] - fresh["wizard_2"]["median"]) / off["median"]
+                lines.append(
+                    f"| The same, {engine_bench.MACHINERY[piece][1]} off: visit 2 / visit 3 | {_ms(off)} / "
+                    f"{_ms(fresh.get(f'no_{piece}_3', {}))} | the wizard's visit 2 with it on "
+                    f"{_ms(fresh['wizard_2'])} | {saved:+.0%} of visit 2 saved by it | "
+                    f"≥ {engine_bench.CANDIDATE_BELOW:.0%} to stay | {_met(saved >= engine_bench.CANDIDATE_BELOW)} |")
     for network, entry in f.get("networks", {}).items():
         if entry.get("wizard", {}).get("n") and entry.get("bare", {}).get("n"):
             ratio = entry["ratio"]
