@@ -13,8 +13,7 @@
   ``wizard-assets/app/`` links at the current version's folder, write questions.json, the page language's
   texts (app/i18n/<lang>.json) and manifest.json into a ``<script type="application/json" id="wizard-data">``
   block before the page's script (app/wizard.js, the bundle of web/main.js), so the form renders without
-  waiting for three requests (web/boot.js fetches the same files when the block is missing), then
-  web/wasm-early.js with this version's .wasm URL (the download starts before the bundle runs), and write
+  waiting for three requests (web/boot.js fetches the same files when the block is missing), and write
   the SVG favicon into the page as a data: URL: Chromium re-requests the favicon on every same-document URL
   change, i.e. on every answer the wizard writes to the fragment, and the service worker's repeat visit
   makes no request at all. The theme's ``<link rel="next">`` is dropped from a wizard page: Firefox
@@ -35,7 +34,6 @@ from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "build" / "wizard-assets"
-EARLY_WASM = ROOT / "web" / "wasm-early.js"  # written into the wizard pages
 SW_SOURCE = ROOT / "web" / "sw.js"
 TARGET = "wizard-assets"
 SERVICE_WORKER = "wizard-sw.js"  # at the site root: a service worker controls only URLs under its folder
@@ -182,10 +180,6 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     output = SVG_ICON.sub(lambda m: _inline_icon(m, Path(config["docs_dir"]) / config["theme"]["favicon"]), output)
     block = f'<script type="application/json" id="wizard-data">{_inline_json(data)}</script>'
     script = WIZARD_SCRIPT.search(output)  # again: the links before it were rewritten
-    base = re.search(r'src="([^"]*wizard-assets/)', script.group(0)) if script else None
-    if script is None or base is None:
+    if script is None:
         return output
-    wasm = base.group(1) + f"{version}/pyodide/pyodide.asm.wasm"
-    code = re.sub(r"\A/\*.*?\*/\s*", "", EARLY_WASM.read_text(encoding="utf-8"), flags=re.S)  # its comment stays in web/
-    early = f'<script id="wizard-early-wasm">{code.replace("__WASM_URL__", wasm).strip()}</script>'
-    return output[: script.start()] + block + early + output[script.start():]
+    return output[: script.start()] + block + output[script.start():]

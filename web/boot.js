@@ -44,7 +44,7 @@ const startSignal = engineStartSignal({ controlled: !!(navigator.serviceWorker &
   PerformanceObserver: globalThis.PerformanceObserver, setTimeout: (f, ms) => setTimeout(f, ms) });
 // window.wizardTestHooks: set by the browser tests only (engine-client.js).
 export const engine = startEngine({ assets: ASSETS, app: APP, manifest: manifestP, after: startSignal,
-  earlyWasm: window.wizardEarlyWasm || null, hooks: window.wizardTestHooks || {} });
+  hooks: window.wizardTestHooks || {} });
 window.registrationWizard = {
   check: (caseObject) => engine.request("check", caseObject),
   explain: (caseObject) => engine.request("explain", caseObject),

@@ -8,8 +8,7 @@
 // be read.
 //
 // `after` (a Promise) delays the start: the worker and the .wasm compile begin when it settles. Requests
-// made before then wait in a queue. `earlyWasm`: a Promise of the .wasm's Response that the page started
-// before this module ran (wasm-early.js), compiled instead of a second download. `snapshot: "make"`: a
+// made before then wait in a queue. `snapshot: "make"`: a
 // throwaway worker that makes the engine's memory snapshot and hands it over ("snapshot" listeners) instead of
 // answering (engine-snapshot.js).
 //
@@ -19,7 +18,7 @@
 // the worker misbehave (window.wizardTestHooks; web/worker.js); `hooks.restoreTimeout` shortens the wait.
 export const RESTORE_TIMEOUT = 15000;
 
-export function startEngine({ assets, app, manifest, after = Promise.resolve(), earlyWasm = null, snapshot = null,
+export function startEngine({ assets, app, manifest, after = Promise.resolve(), snapshot = null,
   hooks = {} }) {
   const listeners = { progress: [], ready: [], failed: [], snapshot: [] };
   const pending = new Map();
@@ -49,15 +48,10 @@ export function startEngine({ assets, app, manifest, after = Promise.resolve(), 
     // (where the end of a compile without a code cache is a long task; README, Performance).
     if (worker && snapshot !== "make" && typeof WebAssembly.compileStreaming === "function") {
       const wasmUrl = new URL("pyodide/pyodide.asm.wasm", assets).href;
-      let early = earlyWasm; // the first download only: the fallback below downloads again
-      const download = () => {
-        const response = early || fetch(wasmUrl);
-        early = null;
-        return response.then((r) => {
-          if (!r.ok) throw Object.assign(new Error(`pyodide.asm.wasm: HTTP ${r.status}`), { kind: "network" });
-          return r;
-        });
-      };
+      const download = () => fetch(wasmUrl).then((r) => {
+        if (!r.ok) throw Object.assign(new Error(`pyodide.asm.wasm: HTTP ${r.status}`), { kind: "network" });
+        return r;
+      });
       compiled = WebAssembly.compileStreaming(download()).catch((error) => {
         // A host that serves .wasm without Content-Type application/wasm: compile from the bytes instead.
         if (!(error instanceof TypeError) || /fetch|HTTP/i.test(String(error.message))) throw error;

@@ -65,9 +65,8 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # phone's round-trip times a dozen module requests delayed the engine's start (scripts/bench.py).
 PAGE_ENTRY, PAGE_BUNDLE = "main.js", "wizard.js"
 COPIED_SCRIPTS = {"worker.js", "code-cache-worker.js"}  # classic Web Worker scripts, loaded by their own URLs
-# sw.js is written at the site root by hooks/wizard_assets.py, wasm-early.js into the wizard pages by the
-# same hook; package.json tells Node the files are modules.
-NOT_SERVED = {"sw.js", "wasm-early.js", "package.json"}
+# sw.js is written at the site root by hooks/wizard_assets.py; package.json tells Node the files are modules.
+NOT_SERVED = {"sw.js", "package.json"}
 
 
 def page_bundle() -> Path:

@@ -16,8 +16,7 @@ Sections:
   engine, beside a bare boot cold and warm; and each piece of speed machinery turned off in turn, on the visit
   it targets: the memory snapshot and the code-cache warm-up (both off through the localStorage keys the page
   itself reads: web/engine-snapshot.js, web/code-cache.js), the HTTP-cache pass-through of the .wasm (a copy of
-  the site whose web/sw.js answers the .wasm from its cache like any file) on the repeat visit, and the early
-  .wasm download (a copy of the site whose web/wasm-early.js does nothing) on the cold visit;
+  the site whose web/sw.js answers the .wasm from its cache like any file) on the repeat visit;
 - runtimes: stock Pyodide 0.26.4 (the site's), 0.29.5 and 314.0.8 (``npm pack`` into a temporary folder,
   precompressed and served like the site's files), booted in a module worker, cold and warm, in each engine;
   their bytes; whether the private memory-snapshot options the page uses (``_makeSnapshot``,
@@ -60,7 +59,6 @@ MACHINERY = {
     "snapshot": ("repeat", "memory snapshot (web/engine-snapshot.js, web/worker.js)"),
     "code_cache": ("repeat", "code-cache warm-up (web/code-cache.js)"),
     "passthrough": ("repeat", "HTTP-cache pass-through of the .wasm (web/sw.js)"),
-    "early_wasm": ("cold", "early .wasm download (web/wasm-early.js)"),
 }
 CANDIDATE_BELOW = 0.10  # a piece that buys less than this share of its visit in every engine
 
@@ -198,13 +196,10 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def site_without(site: Path, piece: str, into: Path) -> Path:
-    """A hard-linked copy of the built site with `piece` ("early_wasm" or "passthrough") turned off."""
+    """A hard-linked copy of the built site with `piece` ("passthrough") turned off."""
     copy = into / f"site-no-{piece}"
     shutil.copytree(site, copy, copy_function=os.link)
-    if piece == "early_wasm":  # web/wasm-early.js, inline in both wizard pages
-        for page in (copy / "wizard" / "index.html", copy / "en" / "wizard" / "index.html"):
-            _replace(page, "if (!window.fetch ||", "if (true ||")
-    elif piece == "passthrough":  # web/sw.js: the .wasm from the worker's cache, like every other file
+    if piece == "passthrough":  # web/sw.js: the .wasm from the worker's cache, like every other file
         _replace(copy / "wizard-sw.js", 'url.endsWith("/pyodide.asm.wasm")', "false")
     else:
         raise ValueError(piece)
@@ -367,19 +362,18 @@ class EngineBench:
         servers = {"site": (self.base, bench.server)}
         extra = []
         if machinery:
-            for piece in ("early_wasm", "passthrough"):
+            for piece in ("passthrough",):
                 server = StaticSite(site_without(bench.site_dir, piece, tmp), aliases={"/__bench/": bench.bench_dir})
                 servers[piece] = (server.start(), server)
                 extra.append(server)
         keys = ["bare_cold", "bare_warm", "cold", "warm", "repeat", "repeat_requests", "cold_wasm_responses"]
         if machinery:
-            keys += ["cold_no_early_wasm", "warm_no_early_wasm", "repeat_no_snapshot", "repeat_no_code_cache",
-                     "repeat_no_passthrough"]
+            keys += ["repeat_no_snapshot", "repeat_no_code_cache", "repeat_no_passthrough"]
         samples: dict[str, dict[str, list]] = {name: {k: [] for k in keys} | {"starts": [], "settled": [], "repeat_paths": []}
                                                for name in self.names}
         tasks = ["bare", "wizard", "repeat"]
         if machinery:
-            tasks += ["no_early_wasm", "no_snapshot", "no_code_cache", "no_passthrough"]
+            tasks += ["no_snapshot", "no_code_cache", "no_passthrough"]
         try:
             for run in range(bench.args.runs):
                 names = self.names[run % len(self.names):] + self.names[:run % len(self.names)]
@@ -416,14 +410,11 @@ class EngineBench:
                 cold, warm, _ = self.cold_warm(name, base, server, "bare")
                 s["bare_cold"].append(cold.get("verdict"))
                 s["bare_warm"].append(warm.get("verdict"))
-            elif task in ("wizard", "no_early_wasm"):
-                base, server = servers["early_wasm"] if task == "no_early_wasm" else servers["site"]
+            elif task == "wizard":
                 cold, warm, wasm = self.cold_warm(name, base, server, "wizard")
-                suffix = "" if task == "wizard" else "_no_early_wasm"
-                s["cold" + suffix].append(cold.get("verdict"))
-                s["warm" + suffix].append(warm.get("verdict"))
-                if task == "wizard":
-                    s["cold_wasm_responses"].append(wasm)
+                s["cold"].append(cold.get("verdict"))
+                s["warm"].append(warm.get("verdict"))
+                s["cold_wasm_responses"].append(wasm)
             else:
                 storage = {"no_snapshot": {SNAPSHOT_FAILED_KEY: self.version},
                            "no_code_cache": {CODE_CACHE_KEY: self.version}}.get(task)
@@ -625,8 +616,7 @@ def engines_markdown(results: dict, targets: dict) -> list[str]:
         + f" | {targets['repeat_requests']} |")
     lines.append("| First visit's background work (web/main.js) | " + " | ".join(
         "; ".join(figures[n].get("settled", [])) or "—" for n in names) + " | — |")
-    if any(figures[n].get("repeat_no_snapshot", {}).get("n") or figures[n].get("cold_no_early_wasm", {}).get("n")
-           for n in names):
+    if any(figures[n].get("repeat_no_snapshot", {}).get("n") for n in names):
         lines += ["", "Each piece of speed machinery off in turn, on the visit it targets (same run, interleaved with "
                   "the figures above): navigation → first verdict with it on / off, and the share of that visit it "
                   f"saves ((off − on) / off; below {CANDIDATE_BELOW:.0%} in every engine = a candidate to go):", "",

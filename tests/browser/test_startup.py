@@ -35,10 +35,8 @@ def test_the_wizard_page_carries_the_form_data_of_its_language(built_site, lang)
     assert f'<script type="module" async src="{prefix}wizard.js">' in html, \
         "an async module: it runs as soon as it arrives, not after Material's bundle and the end of parsing"
     assert html.index('id="wizard-data"') < html.index(prefix + "wizard.js"), "the form data is in the page before the script"
-    early = re.search(r'<script id="wizard-early-wasm">(.*?)</script>', html, re.S)
-    wasm = prefix.removesuffix("app/") + "pyodide/pyodide.asm.wasm"
-    assert early and f'fetch("{wasm}")' in early.group(1), "the .wasm download starts before the bundle (web/wasm-early.js)"
-    assert html.index('id="wizard-data"') < early.start() < html.index(prefix + "wizard.js")
+    assert not re.search(r'fetch\("[^"]*pyodide\.asm\.wasm"\)', html), \
+        "the engine's start downloads the .wasm, not an inline script (removed: PERFORMANCE.md)"
     assert "wizard-assets/app/" not in html, "every wizard asset is loaded from its version's folder"
 
 
@@ -56,7 +54,7 @@ def test_the_bundle_holds_every_page_module_with_boot_first(built_site):
     version = json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))["version"]
     bundle = (built_site / "wizard-assets" / version / "app" / "wizard.js").read_text(encoding="utf-8")
     modules = sorted(p.name for p in (ROOT / "web").glob("*.js")
-                     if p.name not in ("worker.js", "code-cache-worker.js", "sw.js", "wasm-early.js"))
+                     if p.name not in ("worker.js", "code-cache-worker.js", "sw.js"))
     # esbuild (not minifying) opens each module's code with a "// web/<file>" line, in evaluation order.
     order = re.findall(r"^// web/([a-z-]+\.js)$", bundle, re.M)
     assert sorted(order) == modules, f"modules missing from the bundle: {set(modules) - set(order)}"

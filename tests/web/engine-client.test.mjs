@@ -95,26 +95,6 @@ test("requests made before the engine starts wait, and reach the worker once it 
   assert.deepEqual(await answer, { verdict: "unclear" });
 });
 
-test("a .wasm download the page started early is compiled, and not downloaded a second time", async () => {
-  const fetched = [];
-  const compiledFrom = [];
-  const saved = { fetch: globalThis.fetch, compileStreaming: WebAssembly.compileStreaming };
-  globalThis.fetch = async (url) => { fetched.push(String(url)); return { ok: true, source: "late" }; };
-  WebAssembly.compileStreaming = async (response) => { compiledFrom.push((await response).source); return { module: true }; };
-  try {
-    globalThis.Worker = FakeWorker;
-    startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
-      manifest: Promise.resolve({ files: {}, wheels: [] }), earlyWasm: Promise.resolve({ ok: true, source: "early" }) });
-    await tick();
-    await tick();
-    assert.deepEqual(compiledFrom, ["early"]);
-    assert.deepEqual(fetched, [], "no second download of the .wasm");
-  } finally {
-    globalThis.fetch = saved.fetch;
-    WebAssembly.compileStreaming = saved.compileStreaming;
-  }
-});
-
 test("a snapshot engine tells its worker to make one, passes on its report and can be stopped", async () => {
   globalThis.Worker = FakeWorker;
   const maker = startEngine({ assets: new URL("http://site.test/wizard-assets/"), app: new URL("http://site.test/wizard-assets/app/"),
