@@ -21,8 +21,7 @@ HTTP cache and no service worker):
 - phone networks: the same cold wizard and cold bare boot with Chromium's network emulation (CDP
   ``Network.emulateNetworkConditions``: throughput and round-trip time) on the page and on its workers;
 - repeat visit: a context that visited the wizard once, whose service worker is active and whose first
-  visit has finished its code-cache warm-up (web/code-cache.js) and saved the engine's memory snapshot
-  (web/engine-snapshot.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
+  visit has saved the engine's memory snapshot (web/engine-snapshot.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
   first verdict, then, separately, those in the next 3 s (the browser's own update check of the service
   worker, which it makes after a navigation in the worker's scope: how a reader gets a new build);
 - repeat visits in a new browser process: one profile per run, the browser launched anew for each visit (as
@@ -335,8 +334,7 @@ class Bench:
     # repeat visit through the service worker -------------------------------------
     def settle_first_visit(self, page, version: str, figure: str) -> bool:
         """Wait until a first visit's background work is done: both service-worker scopes active with this
-        version's one cache of files, then the code-cache warm-up (web/code-cache.js) and the engine's memory
-        snapshot (web/engine-snapshot.js). False (and a note) when the service worker never came."""
+        version's one cache of files, then the engine's memory snapshot (web/engine-snapshot.js). False (and a note) when the service worker never came."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             state = page.evaluate("""async () => {
@@ -351,10 +349,6 @@ class Bench:
         else:
             self.note(f"{figure}: the service worker did not become active within 60 s")
             return False
-        try:
-            page.wait_for_function("v => localStorage.getItem('wizard-code-cache') === v", arg=version, timeout=20_000)
-        except Exception:  # measured all the same; the note says the warm-up was missing
-            self.note(f"{figure}: the code-cache warm-up had not finished 20 s after the first visit")
         try:
             page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=30_000)
             outcome = page.get_attribute("#wizard", "data-engine-snapshot")
@@ -413,34 +407,18 @@ class Bench:
         only what the browser stored (HTTP cache, its code caches, the service worker's cache). One profile
         per run; every visit launches the browser on it, and the page stays open NEW_PROCESS_DWELL_S after its
         answer (a reader reading it: Chromium writes a module's compiled code a few seconds after it last
-        optimised some). Figures: the wizard's visits 2 and 3, and a bare stock boot's visit 2. In the first
-        --machinery-runs runs, the two pieces of speed machinery that target this visit (both lean on
-        Chromium's stored compiled code; a same-process repeat visit keeps that in memory anyway) are turned
-        off in turn: the code-cache warm-up (its localStorage key preset) and the .wasm's HTTP-cache
-        pass-through (a copy of the site whose service worker answers the .wasm from its own cache)."""
-        from quality.engine_bench import CODE_CACHE_KEY, site_without
-
+        optimised some). Figures: the wizard's visits 2 and 3, and a bare stock boot's visit 2."""
         probe = WIZARD_PROBE.replace("__CASE__", json.dumps(BENCH_CASE)).replace(
             "__FORM_SELECTOR__", json.dumps(FORM_SELECTOR))
         version = json.loads((self.site_dir / "wizard-assets" / "manifest.json").read_text())["version"]
-        no_code_cache = f"try {{ localStorage.setItem({json.dumps(CODE_CACHE_KEY)}, {json.dumps(version)}); }} catch (e) {{}}"
-        kinds = ["wizard", "bare", "no_code_cache", "no_passthrough"]
-        samples: dict[str, list] = {"bare_2": []} | {f"{k}_{v}": [] for k in kinds if k != "bare" for v in (2, 3)}
-        with tempfile.TemporaryDirectory(prefix="bench-no-passthrough-") as tmp:
-            passthrough_off = StaticSite(site_without(self.site_dir, "passthrough", Path(tmp)))
-            bases = {"no_passthrough": passthrough_off.start()}
-            try:
-                for run in range(self.args.runs):
-                    todo = kinds if run < self.args.machinery_runs else kinds[:2]
-                    for kind in (todo if run % 2 == 0 else todo[::-1]):
-                        if kind == "bare" and not self.runtime:
-                            continue
-                        self.new_process_profile(playwright, kind, bases.get(kind, base), version, samples,
-                                                 probe + (no_code_cache if kind == "no_code_cache" else ""))
-                    print(f"  new-process run {run + 1}: " + ", ".join(
-                        f"{key} {values[-1]:.0f}" for key, values in samples.items() if values) + " ms")
-            finally:
-                passthrough_off.stop()
+        samples: dict[str, list] = {"wizard_2": [], "wizard_3": [], "bare_2": []}
+        for run in range(self.args.runs):
+            for kind in (("wizard", "bare") if run % 2 == 0 else ("bare", "wizard")):
+                if kind == "bare" and not self.runtime:
+                    continue
+                self.new_process_profile(playwright, kind, base, version, samples, probe)
+            print(f"  new-process run {run + 1}: " + ", ".join(
+                f"{key} {values[-1]:.0f}" for key, values in samples.items() if values) + " ms")
         figures = {key: summary(values) for key, values in samples.items()}
         if figures["wizard_2"].get("n") and figures["bare_2"].get("n"):
             figures["ratio_2"] = figures["wizard_2"]["median"] / figures["bare_2"]["median"]
@@ -481,8 +459,8 @@ class Bench:
             page.wait_for_function("() => !!window.registrationWizard", timeout=60000)
             page.evaluate("() => window.registrationWizard.ready.then(() => true)")
             page.wait_for_selector("#wizard .wizard-result[data-state=result]", timeout=60000)
-            # The background steps after the engine is ready (web/code-cache.js: two loads answered by the
-            # service worker; web/engine-snapshot.js: a second engine worker) are over before answering is timed.
+            # The background step after the engine is ready (web/engine-snapshot.js: a second engine worker) is
+            # over before answering is timed.
             page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=60000)
             page.add_script_tag(content=ANSWER_DRIVER)
             setup = page.evaluate("() => window.__answerBench.setup()")
@@ -589,7 +567,7 @@ class Bench:
             if "engines" in sections:
                 print(f"each engine: cold, warm and repeat visits vs a bare boot"
                       f"{'' if self.args.no_machinery else ', and each piece of machinery off'} ({self.args.runs} runs) ...")
-                engines.run_engines(tmp, machinery=not self.args.no_machinery)
+                engines.run_engines(machinery=not self.args.no_machinery)
             if "runtimes" in sections:
                 print(f"stock runtimes {', '.join(engine_bench.RUNTIMES)} in each engine ({self.args.runs} runs) ...")
                 engines.run_runtimes(tmp)
@@ -805,15 +783,6 @@ def chromium_markdown(results: dict) -> list[str]:
             f"| Repeat visit in a new browser process (the reader's next day): navigation → first verdict, visit 2 / "
             f"visit 3 | {_ms(fresh['wizard_2'])} / {_ms(fresh.get('wizard_3', {}))} | bare stock boot, visit 2 in a new "
             f"process {_ms(fresh.get('bare_2', {}))} | {_ratio(ratio)} | (information) | — |")
-        for piece in ("code_cache", "passthrough"):
-            off = fresh.get(f"no_{piece}_2", {})
-            if off.get("n"):
-                saved = (off["median"] - fresh["wizard_2"]["median"]) / off["median"]
-                lines.append(
-                    f"| The same, {engine_bench.MACHINERY[piece][1]} off: visit 2 / visit 3 | {_ms(off)} / "
-                    f"{_ms(fresh.get(f'no_{piece}_3', {}))} | the wizard's visit 2 with it on "
-                    f"{_ms(fresh['wizard_2'])} | {saved:+.0%} of visit 2 saved by it | "
-                    f"≥ {engine_bench.CANDIDATE_BELOW:.0%} to stay | {_met(saved >= engine_bench.CANDIDATE_BELOW)} |")
     for network, entry in f.get("networks", {}).items():
         if entry.get("wizard", {}).get("n") and entry.get("bare", {}).get("n"):
             ratio = entry["ratio"]

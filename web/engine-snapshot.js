@@ -5,7 +5,7 @@
 // Performance). The snapshot is made on the reader's device, not downloaded: shipped from the server it would
 // add 2.6 MB (brotli) to every first visit.
 //
-// So once the page is idle (after the code-cache warm-up), and only under the service worker of this very
+// So once the page is idle, and only under the service worker of this very
 // version (every file then comes from its cache: nothing is downloaded), a throwaway engine worker
 // (worker.js told to make one) boots, imports the engine, hands the snapshot over and is stopped; the page
 // stores it in Cache Storage and reads it back: "saved" means it is there. The page, not the worker, stores it:
@@ -89,4 +89,10 @@ export function makeInWorker(startEngine, options, wait = 60000) {
     maker.on("snapshot", (m) => done(m.type === "snapshot-made" ? { ok: true, bytes: m.bytes } : { ok: false, error: m.reason }));
     maker.on("failed", (reason) => done({ ok: false, error: reason }));
   });
+}
+
+// When the page has nothing else to do (requestIdleCallback; a second's wait where there is none).
+export function idle() {
+  return new Promise((resolve) => (typeof requestIdleCallback === "function"
+    ? requestIdleCallback(() => resolve(), { timeout: 5000 }) : setTimeout(resolve, 1000)));
 }

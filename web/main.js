@@ -15,9 +15,8 @@ import { dateFormatter, fmt } from "./format.js";
 import { fromFragment, isOlderLink, toFragment } from "./fragment.js";
 import { buildIcs } from "./ics.js";
 import { createResult } from "./result.js";
-import { buildOf, registerServiceWorker } from "./sw-register.js";
-import { controller, idle, loadInWorker, warmCodeCache } from "./code-cache.js";
-import { SNAPSHOT_PATH, keepInCache, makeInWorker, saveEngineSnapshot } from "./engine-snapshot.js";
+import { buildOf, controller, registerServiceWorker } from "./sw-register.js";
+import { SNAPSHOT_PATH, idle, keepInCache, makeInWorker, saveEngineSnapshot } from "./engine-snapshot.js";
 import { startEngine } from "./engine-client.js";
 
 const status = root.querySelector(".wizard-status");
@@ -47,26 +46,20 @@ registerServiceWorker(new URL("../../", ASSETS), () => textsP.then((T) => { // A
   }, () => {});
 });
 
-// Once per asset version, after the engine is ready: the browser's code cache for the engine's 1.1 MB script
-// (code-cache.js says why), then the engine's memory snapshot for the next visits (engine-snapshot.js). What
-// happened is left in data-code-cache and data-engine-snapshot (read by the tests and the benchmark).
+// Once per asset version, after the engine is ready and the page is idle: the engine's memory snapshot for the
+// next visits (engine-snapshot.js). What happened is left in data-engine-snapshot (read by the tests and the
+// benchmark).
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 const controllerBuild = () => controller(navigator.serviceWorker).then((worker) => worker && buildOf(worker));
-engine.ready.then(idle).then(() => manifestP).then((manifest) => warmCodeCache({
+Promise.all([engine.ready.then((info) => idle().then(() => info)), manifestP]).then(([info, manifest]) => saveEngineSnapshot({
   version: manifest.version,
+  started: info.start,
   controllerBuild,
-  load: () => loadInWorker(new URL("code-cache-worker.js", APP)),
+  make: () => makeInWorker(startEngine, { assets: ASSETS, app: APP, manifest: manifestP }),
+  keep: (bytes) => keepInCache({ caches, version: manifest.version, key: new URL(SNAPSHOT_PATH, ASSETS).href, bytes }),
   storage,
-}).then((outcome) => root.setAttribute("data-code-cache", outcome))
-  .then(idle).then(() => engine.ready).then((info) => saveEngineSnapshot({
-    version: manifest.version,
-    started: info.start,
-    controllerBuild,
-    make: () => makeInWorker(startEngine, { assets: ASSETS, app: APP, manifest: manifestP }),
-    keep: (bytes) => keepInCache({ caches, version: manifest.version, key: new URL(SNAPSHOT_PATH, ASSETS).href, bytes }),
-    storage,
-    hasCacheStorage: typeof caches !== "undefined",
-  })).then((outcome) => root.setAttribute("data-engine-snapshot", outcome))).catch(() => {});
+  hasCacheStorage: typeof caches !== "undefined",
+})).then((outcome) => root.setAttribute("data-engine-snapshot", outcome)).catch(() => {});
 
 let texts = null;
 Promise.all([questionsP, textsP, manifestP]).then(([Q, T, manifest]) => {

@@ -14,6 +14,17 @@
  * request. A browser without service workers (WeChat on iOS, some private modes, a page on file://), or one
  * that refuses the registration (storage refused), has no offline copy, and the page says so (onOfflineCopy).
  */
+// The service worker controlling the page, once there is one (a first visit: when the new worker takes the
+// page over), or null after `wait` ms.
+export function controller(container, wait = 30000) {
+  if (!container) return Promise.resolve(null);
+  if (container.controller) return Promise.resolve(container.controller);
+  return new Promise((resolve) => {
+    container.addEventListener("controllerchange", () => resolve(container.controller), { once: true });
+    setTimeout(() => resolve(container.controller || null), wait);
+  });
+}
+
 // The build a service worker runs ({version, revision}, web/sw.js), or null if it does not answer in 2 s.
 export function buildOf(worker) {
   return new Promise((resolve) => {
@@ -31,8 +42,7 @@ async function alignScopes(registrations) {
 }
 
 // Chromium can leave a new build's worker waiting although its install called skipWaiting(): in Chromium 156,
-// about 1 update in 4 in tests/browser/test_offline.py, more often when the visit before was left while the
-// old worker answered the code-cache warm-up (web/code-cache.js). The old build then keeps its scope until
+// about 1 update in 4 in tests/browser/test_offline.py. The old build then keeps its scope until
 // Chromium gives up on it (5 minutes) or the browser closes. Asking the waiting worker to skip waiting once
 // more makes it take over (web/sw.js, "skip-waiting"). So a worker found waiting when the page loads is asked
 // at once, and a new one still waiting `every` ms after its install is asked again every `every` ms, `times`

@@ -10,12 +10,9 @@
  * - the versioned assets (<root>wizard-assets/<version>/…, whose URLs never change meaning). Install takes
  *   them from an older build's cache when it has them (same version, pages changed), else from the HTTP cache (the page has usually
  *   just loaded them, see web/sw-register.js). A response is passed through unchanged (the .wasm keeps its type).
- *   One exception, pyodide.asm.wasm: it is answered from the browser's HTTP cache when that has it (a fetch that
- *   never goes to the network), and from this cache only when it does not. Chromium keeps the compiled code of
- *   a .wasm beside its HTTP cache entry, and uses it for a service worker's response only when that response
- *   is such a fetch of the same URL; for a response out of this cache it keeps none (measured in Chromium
- *   156: every visit compiled the module again; in new browser processes the second visit's first answer came
- *   1395 ms after navigation against 1174 ms with the HTTP cache's copy; PERFORMANCE.md);
+ *   The .wasm too comes from this cache: answering it from the HTTP cache instead (where Chromium keeps its
+ *   compiled code) saved nothing once the engine starts from its memory snapshot, and WebKit sent that fetch to
+ *   the network (PERFORMANCE.md, 2026-12-07);
  * - the two wizard pages and the theme's CSS and script they load (PAGE_FILES), revalidated with the server
  *   at install. A page is cached only if it loads this version's assets.
  * Everything else (guide pages, search, images) is not handled: straight to the network.
@@ -147,21 +144,11 @@ self.addEventListener("message", (event) => {
   else if (event.data === "skip-waiting") event.waitUntil(self.skipWaiting());
 });
 
-// The .wasm from the HTTP cache, where its compiled code is (see the top); `only-if-cached`: never the network.
-async function fromHttpCache(request, url) {
-  try {
-    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (response.ok) return response;
-  } catch (error) { /* not in the HTTP cache */ }
-  return fromCache(request, url);
-}
-
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = request.url.split("#")[0].split("?")[0];
   if (CACHED.has(url) && request.headers.has("x-wizard-repair")) event.respondWith(repair(url));
-  else if (CACHED.has(url) && url.endsWith("/pyodide.asm.wasm")) event.respondWith(fromHttpCache(request, url));
   else if ((request.mode === "navigate" && PAGES.includes(url)) || CACHED.has(url)) event.respondWith(fromCache(request, url));
   if (request.mode === "navigate" && PAGES.includes(url)) event.waitUntil(heal());
 });

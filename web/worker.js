@@ -228,8 +228,8 @@ const ready = (async () => {
   if (typeof WebAssembly !== "object") throw new Error("no-webassembly");
   // pyodide.asm.js (1.1 MB) as a module import, started first: it downloads and compiles while
   // pyodide.js loads. A module import, not importScripts: Chromium keeps a code cache for a worker's module
-  // script from its third load out of one stored response (code-cache.js makes the next visit that third load),
-  // and none for importScripts (PERFORMANCE.md). loadPyodide loads it with importScripts itself if this did not work.
+  // script from its third load out of one stored response, and none for importScripts (PERFORMANCE.md).
+  // loadPyodide loads it with importScripts itself if this did not work.
   const glue = import(new URL("pyodide/pyodide.asm.js", ASSETS).href).catch(() => null);
   importScripts(new URL("pyodide/pyodide.js", ASSETS).href);
   const stdlib = checkedStdlib(early.get(STDLIB_URL));

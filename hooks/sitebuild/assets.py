@@ -17,8 +17,8 @@ What it writes::
                                  before Python is ready
         app/                     the page's JavaScript, CSS and per-language texts from web/: wizard.js is
                                  web/main.js with every module it imports, bundled by esbuild (npm) into
-                                 one ES module; the two worker scripts (worker.js, the engine's;
-                                 code-cache-worker.js), wizard.css and i18n/ are copied as they are
+                                 one ES module; the engine's worker script (worker.js), wizard.css and
+                                 i18n/ are copied as they are
       every file above also as <file>.gz and <file>.br (precompressed for nginx's gzip_static/brotli_static)
 
 A second run with nothing changed only compares hashes.
@@ -64,7 +64,7 @@ ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 # The page's ES modules (web/*.js but the two below) reach the browser as one bundle: on HTTP/1.1 with a
 # phone's round-trip times a dozen module requests delayed the engine's start (scripts/bench.py).
 PAGE_ENTRY, PAGE_BUNDLE = "main.js", "wizard.js"
-COPIED_SCRIPTS = {"worker.js", "code-cache-worker.js"}  # classic Web Worker scripts, loaded by their own URLs
+COPIED_SCRIPTS = {"worker.js"}  # the classic Web Worker script, loaded by its own URL
 # sw.js is written at the site root by hooks/wizard_assets.py; package.json tells Node the files are modules.
 NOT_SERVED = {"sw.js", "package.json"}
 

@@ -12,11 +12,11 @@ so the drivers' round trips are not in it:
 
 Sections:
 - engines: cold (fresh profile, no service worker), warm (the same page again, HTTP cache) and repeat
-  (a profile whose first visit's service worker, code-cache warm-up and memory snapshot are done) in each
-  engine, beside a bare boot cold and warm; and each piece of speed machinery turned off in turn, on the visit
-  it targets: the memory snapshot and the code-cache warm-up (both off through the localStorage keys the page
-  itself reads: web/engine-snapshot.js, web/code-cache.js), the HTTP-cache pass-through of the .wasm (a copy of
-  the site whose web/sw.js answers the .wasm from its cache like any file) on the repeat visit;
+  (a profile whose first visit's service worker and memory snapshot are done) in each engine, beside a bare
+  boot cold and warm; and each piece of speed machinery turned off in turn, on the visit it targets: the
+  memory snapshot (off through the localStorage key the page itself reads, web/engine-snapshot.js) on the
+  repeat visit. (The code-cache warm-up, the .wasm's HTTP-cache pass-through and the early .wasm download were
+  measured here too, saved under 10 % of their visits in every engine and were removed: PERFORMANCE.md.);
 - runtimes: stock Pyodide 0.26.4 (the site's), 0.29.5 and 314.0.8 (``npm pack`` into a temporary folder,
   precompressed and served like the site's files), booted in a module worker, cold and warm, in each engine;
   their bytes; whether the private memory-snapshot options the page uses (``_makeSnapshot``,
@@ -28,7 +28,6 @@ Sections:
 """
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -40,8 +39,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import brotli
-
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_NAMES = {"chromium": "Chromium", "webkit": "WebKitGTK", "firefox": "Firefox ESR"}
 RUNTIMES = ["0.26.4", "0.29.5", "314.0.8"]  # the site's first (node_modules/pyodide), then npm pack
@@ -49,7 +46,6 @@ RUNTIMES = ["0.26.4", "0.29.5", "314.0.8"]  # the site's first (node_modules/pyo
 RUNTIME_FILES = ["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"]
 SNAPSHOT_FAILED_KEY = "wizard-engine-snapshot-failed"  # web/engine-snapshot.js FAILED_KEY
-CODE_CACHE_KEY = "wizard-code-cache"  # web/code-cache.js STORAGE_KEY
 # A complete Zhejiang case in the page's fragment (web/fragment.js): the page asks for its verdict once ready.
 CASE_FRAGMENT = ("#province=zhejiang&profession=cost_engineer&action=initial&today=2026-11-21"
                  "&qualification_province=zhejiang&specialty=civil&certificate_issue_date=2025-12-01"
@@ -57,8 +53,6 @@ CASE_FRAGMENT = ("#province=zhejiang&profession=cost_engineer&action=initial&tod
 # The pieces of speed machinery, each turned off on the visit it targets: name -> (visit, how it is turned off).
 MACHINERY = {
     "snapshot": ("repeat", "memory snapshot (web/engine-snapshot.js, web/worker.js)"),
-    "code_cache": ("repeat", "code-cache warm-up (web/code-cache.js)"),
-    "passthrough": ("repeat", "HTTP-cache pass-through of the .wasm (web/sw.js)"),
 }
 CANDIDATE_BELOW = 0.10  # a piece that buys less than this share of its visit in every engine
 
@@ -89,7 +83,7 @@ WAIT_BARE = """() => new Promise((resolve) => {
   })();
 })"""
 # After a first visit: both service-worker scopes active with this version's one cache of files, then the
-# background work of web/main.js (code-cache warm-up, then the snapshot), as data-engine-snapshot says.
+# background work of web/main.js (the snapshot), as data-engine-snapshot says.
 SETTLE = """(version) => new Promise((resolve) => {
   const t0 = Date.now();
   (async function poll() {
@@ -100,7 +94,7 @@ SETTLE = """(version) => new Promise((resolve) => {
     const root = document.getElementById("wizard");
     if (active === 2 && files.length === 1 && files[0].startsWith("wizard-" + version + "-")
         && root.hasAttribute("data-engine-snapshot")) {
-      resolve({codeCache: root.getAttribute("data-code-cache"), snapshot: root.getAttribute("data-engine-snapshot"),
+      resolve({snapshot: root.getAttribute("data-engine-snapshot"),
                snapshotCache: names.some((n) => n.startsWith("wizard-snapshot-"))});
     } else if (Date.now() - t0 > 100000) {
       resolve({error: "first visit not settled in 100 s: " + active + " active workers, caches " + files.join(" ")
@@ -178,32 +172,6 @@ def _engines_module():
     import engines  # tests/browser/engines.py: the page driver over the three engines
 
     return engines
-
-
-# --- copies of the site with one piece of machinery off -------------------------------------------------------
-def _replace(path: Path, old: str, new: str) -> None:
-    """Rewrites one built file (a hard-linked copy: unlinked first) and its .br and .gz."""
-    text = path.read_text(encoding="utf-8")
-    if old not in text:
-        raise RuntimeError(f"{path}: {old!r} not found (the page changed: update scripts/quality/engine_bench.py)")
-    data = text.replace(old, new).encode("utf-8")
-    for target, encode in ((path, None), (path.with_name(path.name + ".br"), lambda b: brotli.compress(b, quality=11)),
-                           (path.with_name(path.name + ".gz"), lambda b: gzip.compress(b, 9))):
-        if target != path and not target.exists():
-            continue
-        target.unlink()
-        target.write_bytes(encode(data) if encode else data)
-
-
-def site_without(site: Path, piece: str, into: Path) -> Path:
-    """A hard-linked copy of the built site with `piece` ("passthrough") turned off."""
-    copy = into / f"site-no-{piece}"
-    shutil.copytree(site, copy, copy_function=os.link)
-    if piece == "passthrough":  # web/sw.js: the .wasm from the worker's cache, like every other file
-        _replace(copy / "wizard-sw.js", 'url.endsWith("/pyodide.asm.wasm")', "false")
-    else:
-        raise ValueError(piece)
-    return copy
 
 
 # --- page-process memory ------------------------------------------------------------------------------------
@@ -355,44 +323,32 @@ class EngineBench:
             page.close()
 
     # section: engines (and the machinery off in turn) -----------------------
-    def run_engines(self, tmp: Path, machinery: bool = True) -> None:
-        from quality.server import StaticSite
-
+    def run_engines(self, machinery: bool = True) -> None:
         bench = self.bench
         servers = {"site": (self.base, bench.server)}
-        extra = []
-        if machinery:
-            for piece in ("passthrough",):
-                server = StaticSite(site_without(bench.site_dir, piece, tmp), aliases={"/__bench/": bench.bench_dir})
-                servers[piece] = (server.start(), server)
-                extra.append(server)
         keys = ["bare_cold", "bare_warm", "cold", "warm", "repeat", "repeat_requests", "cold_wasm_responses"]
         if machinery:
-            keys += ["repeat_no_snapshot", "repeat_no_code_cache", "repeat_no_passthrough"]
+            keys += ["repeat_no_snapshot"]
         samples: dict[str, dict[str, list]] = {name: {k: [] for k in keys} | {"starts": [], "settled": [], "repeat_paths": []}
                                                for name in self.names}
         tasks = ["bare", "wizard", "repeat"]
         if machinery:
-            tasks += ["no_snapshot", "no_code_cache", "no_passthrough"]
-        try:
-            for run in range(bench.args.runs):
-                names = self.names[run % len(self.names):] + self.names[:run % len(self.names)]
-                for name in names:
-                    s = samples[name]
-                    todo = tasks if run < bench.args.machinery_runs else tasks[:3]
-                    for task in (todo if run % 2 == 0 else todo[::-1]):
-                        self.engine_task(name, task, servers, s)
-                    print(f"  {name} run {run + 1}/{bench.args.runs}: " + ", ".join(
-                        f"{k} {s[k][-1]:.0f}" for k in keys if s[k] and s[k][-1] is not None and "requests" not in k
-                        and "responses" not in k) + " ms")
-        finally:
-            for server in extra:
-                server.stop()
+            tasks += ["no_snapshot"]
+        for run in range(bench.args.runs):
+            names = self.names[run % len(self.names):] + self.names[:run % len(self.names)]
+            for name in names:
+                s = samples[name]
+                todo = tasks if run < bench.args.machinery_runs else tasks[:3]
+                for task in (todo if run % 2 == 0 else todo[::-1]):
+                    self.engine_task(name, task, servers, s)
+                print(f"  {name} run {run + 1}/{bench.args.runs}: " + ", ".join(
+                    f"{k} {s[k][-1]:.0f}" for k in keys if s[k] and s[k][-1] is not None and "requests" not in k
+                    and "responses" not in k) + " ms")
         for name, s in samples.items():
             fig: dict[str, Any] = {k: summary(v) for k, v in s.items() if k not in ("starts", "settled", "repeat_paths")}
             fig["repeat_paths"] = sorted({p for paths in s["repeat_paths"] for p in paths})
             fig["starts"] = {start: s["starts"].count(start) for start in sorted(set(map(str, s["starts"])))}
-            fig["settled"] = sorted({f"code cache {x.get('codeCache')}, snapshot {x.get('snapshot')}"
+            fig["settled"] = sorted({f"snapshot {x.get('snapshot')}"
                                      f"{'' if x.get('snapshotCache') else ' (no snapshot cache after it)'}"
                                      for x in s["settled"]})
             for figure, anchor in (("cold", "bare_cold"), ("warm", "bare_warm"), ("repeat", "bare_warm")):
@@ -416,10 +372,7 @@ class EngineBench:
                 s["warm"].append(warm.get("verdict"))
                 s["cold_wasm_responses"].append(wasm)
             else:
-                storage = {"no_snapshot": {SNAPSHOT_FAILED_KEY: self.version},
-                           "no_code_cache": {CODE_CACHE_KEY: self.version}}.get(task)
-                if task == "no_passthrough":
-                    base, server = servers["passthrough"]
+                storage = {SNAPSHOT_FAILED_KEY: self.version} if task == "no_snapshot" else None
                 result = self.first_and_repeat(name, base, server, storage)
                 key = "repeat" if task == "repeat" else "repeat_" + task
                 s[key].append(result.get("verdict"))
@@ -678,7 +631,7 @@ def memory_markdown(results: dict) -> list[str]:
     names = list(memory)
     rows = (("bare", "Bare stock boot (main thread), cold"),
             ("first_verdict", "First visit, until the first verdict"),
-            ("first_settled", "First visit, until its background work is done (code-cache warm-up, snapshot made)"),
+            ("first_settled", "First visit, until its background work is done (snapshot made)"),
             ("repeat_start", "Repeat visit in the same tab: resident at its start (about:blank, 2 s after the first visit)"),
             ("repeat", "Repeat visit (snapshot used), peak"),
             ("first_verdict_no_snapshot", "First visit without the snapshot, until the first verdict"),

@@ -149,8 +149,8 @@ def test_answering_after_the_engine_is_ready_makes_no_request(page, site_url):
     open_wizard(page, site_url, "en", "#province=jiangsu&profession=constructor&action=cancellation&realname_l4=true")
     page.wait_for_selector(".wizard-result[data-state=result]")
     page.wait_for_load_state("networkidle")
-    # The background steps after the engine is ready (web/code-cache.js, then web/engine-snapshot.js; their
-    # loads come from the service worker, test_offline.py) are over before answering starts.
+    # The background step after the engine is ready (web/engine-snapshot.js; its loads come from the service
+    # worker, test_offline.py) is over before answering starts.
     page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
     requested = []
     page.on("request", lambda request: requested.append(request.url))

@@ -130,88 +130,6 @@ def test_a_repeat_visit_makes_no_request_before_its_first_answer(browser, own_si
         context.close()
 
 
-def test_the_wasm_comes_from_the_http_cache_beside_its_compiled_code_and_from_the_workers_cache_without_it(
-        browser, own_site):
-    # Chromium keeps a .wasm's compiled code beside its HTTP cache entry and uses it for a service worker's
-    # response only when the worker fetched that same URL; from the worker's own cache it keeps none (web/sw.js).
-    site, server = own_site
-    base = server.start()
-    context = browser.new_context()
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    sources: list[str] = []  # where the page's .wasm response came from, as the browser reports it
-    cdp.on("Network.responseReceived", lambda event: sources.append(
-        event["response"].get("serviceWorkerResponseSource") or "no service worker")
-        if event["response"]["url"].endswith("/pyodide/pyodide.asm.wasm") else None)
-    try:
-        open_wizard(page, base, "zh")
-        wait_for_service_worker(page, version_of(site))
-        # the engine's snapshot saved (its worker fetches and compiles the .wasm itself, not the page), so the
-        # next visits start one engine only
-        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-        assert sources == ["no service worker"], sources
-
-        sources.clear()
-        page.goto("about:blank")
-        open_wizard(page, base, "zh")
-        assert answer(page)["verdict"]
-        assert sources == ["http-cache"], f"a repeat visit's .wasm: {sources}"
-
-        cdp.send("Network.clearBrowserCache")  # the HTTP cache emptied, the worker's cache kept
-        server.stop()
-        context.set_offline(True)
-        sources.clear()
-        page.goto("about:blank")
-        open_wizard(page, base, "en")
-        assert answer(page)["verdict"]
-        assert sources == ["cache-storage"], f"without the HTTP cache, offline: {sources}"
-    finally:
-        context.close()
-
-
-def test_the_first_visit_loads_the_engine_script_twice_more_from_the_service_worker_and_later_visits_do_not(
-        browser, own_site):
-    # Chromium keeps a worker's module script's compiled code from its third load out of one stored response
-    # (web/code-cache.js): the first visit's two throwaway loads make the second visit the third.
-    site, server = own_site
-    base = server.start()
-    version = version_of(site)
-    glue = f"/wizard-assets/{version}/pyodide/pyodide.asm.js"
-    warmer = f"/wizard-assets/{version}/app/code-cache-worker.js"
-    context = browser.new_context()
-    loads: list[str] = []  # where each of the pages' loads of pyodide.asm.js came from (not the precache's)
-    warmers: list[tuple] = []
-    context.on("response", lambda r: loads.append("service worker" if r.from_service_worker else "network")
-               if r.url.endswith(glue) and r.request.service_worker is None else None)
-    context.on("response", lambda r: warmers.append((r.request.method, r.from_service_worker))
-               if r.url.endswith(warmer) and r.request.service_worker is None else None)
-    page = context.new_page()
-    workers: list[str] = []
-    page.on("worker", lambda w: workers.append(w.url.rsplit("/", 1)[-1]))
-    try:
-        open_wizard(page, base, "zh")
-        page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
-        assert page.get_attribute("#wizard", "data-code-cache") == "warmed"
-        assert page.evaluate("localStorage.getItem('wizard-code-cache')") == version
-        # the engine's worker, the two throwaway loads, then the worker that saves the engine's snapshot
-        assert workers.count("code-cache-worker.js") == 2 and workers.count("worker.js") == 2, workers
-        assert loads == ["network", "service worker", "service worker", "service worker"], \
-            f"the engine's own load, then three throwaway loads answered by the service worker: {loads}"
-        assert warmers == [("GET", True), ("GET", True)], f"the throwaway workers' scripts: {warmers}"
-
-        for lang in ("zh", "en"):  # warmed once for the version, whichever page comes next
-            workers.clear()
-            loads.clear()
-            page.goto("about:blank")
-            open_wizard(page, base, lang)
-            page.wait_for_selector("#wizard[data-code-cache]", timeout=READY_TIMEOUT_MS)
-            assert page.get_attribute("#wizard", "data-code-cache") == "already-warm"
-            assert workers.count("code-cache-worker.js") == 0 and loads == ["service worker"], (lang, workers, loads)
-    finally:
-        context.close()
-
-
 def test_a_new_asset_version_is_found_on_the_next_visit_and_used_from_the_one_after(browser, own_site):
     site, server = own_site
     base = server.start()
@@ -291,8 +209,8 @@ def back_online(context, server, base: str) -> None:
 
 
 def after_first_visit(page, site: Path) -> None:
-    """Until the first visit's service worker is in place and its background work (the code-cache warm-up and the
-    engine's snapshot, which load files through the worker) is over."""
+    """Until the first visit's service worker is in place and its background work (the engine's snapshot, which
+    loads files through the worker) is over."""
     wait_for_service_worker(page, version_of(site))
     page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=READY_TIMEOUT_MS)
 

@@ -37,10 +37,9 @@ ERROR_PROBE = ("<script>window.__pageErrors = [];"
 OFFLINE_CASE = {"province": "zhejiang", "profession": "cost_engineer", "action": "initial", "today": "2026-11-21",
                 "answers": {"qualification_province": "zhejiang", "specialty": "civil",
                             "certificate_issue_date": "2025-12-01", "employer_type": "cost_consulting"}}
-# The background steps after a first visit (web/main.js) and what each engine made of them, for the report.
+# The background step after a first visit (web/main.js) and what each engine made of it, for the report.
 BACKGROUND = """() => { const w = document.querySelector("#wizard");
-  return w.hasAttribute("data-engine-snapshot") &&
-    {codeCache: w.dataset.codeCache, snapshot: w.dataset.engineSnapshot}; }"""
+  return w.hasAttribute("data-engine-snapshot") && {snapshot: w.dataset.engineSnapshot}; }"""
 
 
 def iso(days_ago: int) -> str:

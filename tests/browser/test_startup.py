@@ -54,7 +54,7 @@ def test_the_bundle_holds_every_page_module_with_boot_first(built_site):
     version = json.loads((built_site / "wizard-assets" / "manifest.json").read_text(encoding="utf-8"))["version"]
     bundle = (built_site / "wizard-assets" / version / "app" / "wizard.js").read_text(encoding="utf-8")
     modules = sorted(p.name for p in (ROOT / "web").glob("*.js")
-                     if p.name not in ("worker.js", "code-cache-worker.js", "sw.js"))
+                     if p.name not in ("worker.js", "sw.js"))
     # esbuild (not minifying) opens each module's code with a "// web/<file>" line, in evaluation order.
     order = re.findall(r"^// web/([a-z-]+\.js)$", bundle, re.M)
     assert sorted(order) == modules, f"modules missing from the bundle: {set(modules) - set(order)}"

@@ -1,8 +1,8 @@
 """Nothing an applicant reads or types leaves for another host, and answering sends nothing at all.
 
 A complete wizard session may only request the site's own host (every built page is swept once, in
-tests/site/test_site_privacy.py); once the wizard is ready and its one background step has run (the code-cache
-warm-up, web/code-cache.js: two loads of the engine's own script, answered by the service worker and carrying
+tests/site/test_site_privacy.py); once the wizard is ready and its one background step has run (the engine's
+memory snapshot, web/engine-snapshot.js: a throwaway engine whose files the service worker answers, carrying
 nothing, tests/browser/test_offline.py), answering makes no request of any kind (the browser's own request log through
 Playwright, which also sees requests answered from the HTTP cache, so a request that a real host might
 revalidate over the network is caught even when this test's server happens to answer it from cache).
@@ -24,7 +24,7 @@ def test_a_complete_wizard_session_stays_on_the_site_and_answering_sends_no_requ
     page = context.new_page()
     try:
         open_wizard(page, site_url, lang)
-        # the first visit's background work (code cache, then the engine's snapshot) is over before answering
+        # the first visit's background work (the engine's snapshot) is over before answering
         page.wait_for_selector("#wizard[data-engine-snapshot]", state="attached", timeout=ENGINE_TIMEOUT_MS)
         before_ready = list(requests)
         requests.clear()

@@ -59,10 +59,7 @@ def page_loads(browser, built_site, site_url):
         in_flight.discard(request)
         failure = request.failure or ""
         # Leaving a page cancels its pending requests (the wizard keeps loading its runtime): not a failure.
-        # The wizard's service worker asks the HTTP cache for the .wasm with `only-if-cached` (web/sw.js): a miss
-        # (ERR_CACHE_MISS, never the network) is how it learns to answer from its own cache instead.
-        if urlsplit(request.url).netloc == own and ("ERR_ABORTED" in failure or (
-                "ERR_CACHE_MISS" in failure and request.service_worker and request.url.endswith("/pyodide.asm.wasm"))):
+        if urlsplit(request.url).netloc == own and "ERR_ABORTED" in failure:
             return
         log[current["url"]]["failed"].append(f"{failure} {request.url}")
 
