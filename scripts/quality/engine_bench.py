@@ -257,8 +257,10 @@ class EngineBench:
             engine.close()
         self.open.clear()
 
-    def page(self, name: str, service_workers: bool):
-        page = self.engine(name).new_page(service_workers=service_workers)
+    def page(self, name: str, service_workers: bool, page_cache: bool = True):
+        engine = self.engine(name)
+        page = (engine.new_page(service_workers=service_workers) if page_cache
+                else engine.new_page(service_workers=service_workers, page_cache=False))
         versions = self.bench.results["meta"].setdefault("engines", {})
         if name not in versions:
             versions[name] = page.evaluate(USER_AGENT)
@@ -306,9 +308,11 @@ class EngineBench:
         finally:
             page.close()
 
-    def cold_warm(self, name: str, base: str, server, kind: str) -> tuple[dict, dict, int]:
-        """Cold then warm (about:blank between), service workers off; and the .wasm responses the cold visit got."""
-        page = self.page(name, service_workers=False)
+    def cold_warm(self, name: str, base: str, server, kind: str, page_cache: bool = True) -> tuple[dict, dict, int]:
+        """Cold then warm (about:blank between), service workers off; and the .wasm responses the cold visit got.
+        `page_cache=False` (WebKit only): the back-forward cache off, so the cold page is gone when the warm
+        one starts."""
+        page = self.page(name, service_workers=False, page_cache=page_cache)
         try:
             mark = server.mark()
             if kind == "bare":
@@ -328,17 +332,20 @@ class EngineBench:
         servers = {"site": (self.base, bench.server)}
         keys = ["bare_cold", "bare_warm", "cold", "warm", "repeat", "repeat_requests", "cold_wasm_responses"]
         if machinery:
-            keys += ["repeat_no_snapshot"]
+            keys += ["repeat_no_snapshot", "bare_warm_no_page_cache", "warm_no_page_cache"]
         samples: dict[str, dict[str, list]] = {name: {k: [] for k in keys} | {"starts": [], "settled": [], "repeat_paths": []}
                                                for name in self.names}
         tasks = ["bare", "wizard", "repeat"]
         if machinery:
             tasks += ["no_snapshot"]
+        # WebKit keeps the page just left alive in its back-forward cache, engine and all; the warm visit that
+        # follows in the same process is measured again with that cache off, wizard and bare boot alike.
+        webkit_tasks = ["bare_no_page_cache", "wizard_no_page_cache"] if machinery else []
         for run in range(bench.args.runs):
             names = self.names[run % len(self.names):] + self.names[:run % len(self.names)]
             for name in names:
                 s = samples[name]
-                todo = tasks if run < bench.args.machinery_runs else tasks[:3]
+                todo = (tasks + (webkit_tasks if name == "webkit" else [])) if run < bench.args.machinery_runs else tasks[:3]
                 for task in (todo if run % 2 == 0 else todo[::-1]):
                     self.engine_task(name, task, servers, s)
                 print(f"  {name} run {run + 1}/{bench.args.runs}: " + ", ".join(
@@ -351,7 +358,8 @@ class EngineBench:
             fig["settled"] = sorted({f"snapshot {x.get('snapshot')}"
                                      f"{'' if x.get('snapshotCache') else ' (no snapshot cache after it)'}"
                                      for x in s["settled"]})
-            for figure, anchor in (("cold", "bare_cold"), ("warm", "bare_warm"), ("repeat", "bare_warm")):
+            for figure, anchor in (("cold", "bare_cold"), ("warm", "bare_warm"), ("repeat", "bare_warm"),
+                                   ("warm_no_page_cache", "bare_warm_no_page_cache")):
                 if fig[figure].get("n") and fig[anchor].get("n"):
                     fig[f"{figure}_ratio"] = fig[figure]["median"] / fig[anchor]["median"]
             if s["cold_wasm_responses"] and min(s["cold_wasm_responses"]) == 0:
@@ -366,6 +374,10 @@ class EngineBench:
                 cold, warm, _ = self.cold_warm(name, base, server, "bare")
                 s["bare_cold"].append(cold.get("verdict"))
                 s["bare_warm"].append(warm.get("verdict"))
+            elif task in ("bare_no_page_cache", "wizard_no_page_cache"):
+                kind = task.removesuffix("_no_page_cache")
+                _, warm, _ = self.cold_warm(name, base, server, kind, page_cache=False)
+                s[("bare_warm" if kind == "bare" else "warm") + "_no_page_cache"].append(warm.get("verdict"))
             elif task == "wizard":
                 cold, warm, wasm = self.cold_warm(name, base, server, "wizard")
                 s["cold"].append(cold.get("verdict"))
@@ -550,8 +562,12 @@ def engines_markdown(results: dict, targets: dict) -> list[str]:
              "|---|" + "---|" * len(names) + "---|"]
     rows = (("cold", "bare_cold", "ready_ratio_cold", "Wizard ready, cold (fresh profile, no service worker)"),
             ("warm", "bare_warm", "ready_ratio_warm", "Wizard ready, warm (HTTP cache)"),
+            ("warm_no_page_cache", "bare_warm_no_page_cache", "ready_ratio_warm",
+             "The same warm visit with WebKit's back-forward cache off (the cold page gone when it starts)"),
             ("repeat", "bare_warm", "repeat_ratio", "Repeat visit through the service worker, against a bare warm boot"))
     for figure, anchor, goal_key, label in rows:
+        if not any(figures[n].get(figure, {}).get("n") for n in names):
+            continue
         cells = []
         for n in names:
             f = figures[n]

@@ -184,7 +184,7 @@ class Xvfb:
 class WebKitPage(Page):
     engine = "webkit"
 
-    def __init__(self, env: dict[str, str], service_workers: bool):
+    def __init__(self, env: dict[str, str], service_workers: bool, page_cache: bool = True):
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
         from selenium.webdriver.webkitgtk.service import Service
@@ -194,6 +194,8 @@ class WebKitPage(Page):
         options.add_argument("--automation")
         if not service_workers:
             options.add_argument("--features=-ServiceWorkers")  # a WebKit feature flag: no navigator.serviceWorker
+        if not page_cache:  # a MiniBrowser option (WebKitSettings): a page left is not kept for "back"
+            options.add_argument("--enable-page-cache=false")
         self._log = tempfile.NamedTemporaryFile(prefix="webkit-driver-", suffix=".log")
         service = Service(executable_path=WEBKIT_DRIVER, env=env, log_output=self._log.name)
         # Selenium waits for WebKitWebDriver without limit by default (the socket's default timeout); a
@@ -269,8 +271,9 @@ class WebKit:
             env["DISPLAY"] = self._xvfb.display
         self._env = env
 
-    def new_page(self, service_workers: bool = True) -> Page:
-        return WebKitPage(self._env, service_workers)
+    def new_page(self, service_workers: bool = True, page_cache: bool = True) -> Page:
+        """`page_cache=False`: WebKit's back-forward cache off (scripts/quality/engine_bench.py's warm visits)."""
+        return WebKitPage(self._env, service_workers, page_cache)
 
     def close(self) -> None:
         if self._xvfb:
