@@ -21,9 +21,10 @@ HTTP cache and no service worker):
 - phone networks: the same cold wizard and cold bare boot with Chromium's network emulation (CDP
   ``Network.emulateNetworkConditions``: throughput and round-trip time) on the page and on its workers;
 - repeat visit: a context that visited the wizard once, whose service worker is active and whose first
-  visit has saved the engine's memory snapshot (web/engine-snapshot.js) loads the wizard again; the figure is navigation -> first verdict, and the requests that reached nginx before the
-  first verdict, then, separately, those in the next 3 s (the browser's own update check of the service
-  worker, which it makes after a navigation in the worker's scope: how a reader gets a new build);
+  visit has saved the engine's memory snapshot (web/engine-snapshot.js) loads the wizard again; the figure
+  is navigation -> first verdict, and the requests that reached nginx before the first verdict, then,
+  separately, those in the next 3 s (the browser's own update check of the service worker, which it makes
+  after a navigation in the worker's scope: how a reader gets a new build);
 - repeat visits in a new browser process: one profile per run, the browser launched anew for each visit (as
   on a reader's next day: no compiled code kept in memory, only what the browser stored); the wizard's visits
   2 and 3 and a bare stock boot's visit 2, for information;
@@ -334,7 +335,8 @@ class Bench:
     # repeat visit through the service worker -------------------------------------
     def settle_first_visit(self, page, version: str, figure: str) -> bool:
         """Wait until a first visit's background work is done: both service-worker scopes active with this
-        version's one cache of files, then the engine's memory snapshot (web/engine-snapshot.js). False (and a note) when the service worker never came."""
+        version's one cache of files, then the engine's memory snapshot (web/engine-snapshot.js). False (and a
+        note) when the service worker never came."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             state = page.evaluate("""async () => {

@@ -15,8 +15,9 @@ Sections:
   (a profile whose first visit's service worker and memory snapshot are done) in each engine, beside a bare
   boot cold and warm; and each piece of speed machinery turned off in turn, on the visit it targets: the
   memory snapshot (off through the localStorage key the page itself reads, web/engine-snapshot.js) on the
-  repeat visit. (The code-cache warm-up, the .wasm's HTTP-cache pass-through and the early .wasm download were
-  measured here too, saved under 10 % of their visits in every engine and were removed: PERFORMANCE.md.);
+  repeat visit (the code-cache warm-up, the .wasm's HTTP-cache pass-through and the early .wasm download were
+  measured here too, saved under 10 % of their visits in every engine and were removed: PERFORMANCE.md); and
+  in WebKit the warm visit again with its back-forward cache off, wizard and bare boot alike;
 - runtimes: stock Pyodide 0.26.4 (the site's), 0.29.5 and 314.0.8 (``npm pack`` into a temporary folder,
   precompressed and served like the site's files), booted in a module worker, cold and warm, in each engine;
   their bytes; whether the private memory-snapshot options the page uses (``_makeSnapshot``,
